@@ -1,0 +1,49 @@
+import type { ChannelId, InboundMessage, OutboundMessage } from '../core/message';
+
+/** Where a reply goes: enough for an adapter to reach the customer again (proactive messages too). */
+export interface ConversationRef {
+  channel: ChannelId;
+  externalUserId: string;
+  conversationKey: string;
+  replyContext?: Record<string, unknown>;
+}
+
+/** What the service answers an adapter that hands it an inbound message. */
+export interface ReceiveResult {
+  /** True when the platform retried a message already stored: nothing new was stored. */
+  duplicate: boolean;
+  conversationId: string;
+  /** Resolves with the bot's replies to this message (the same replies again for a duplicate). */
+  replies: Promise<OutboundMessage[]>;
+}
+
+export interface ReceiveOptions {
+  /** The caller delivers the replies itself (Bot Framework expectReplies, the client API). */
+  inlineReplies?: boolean;
+}
+
+/** The door into the service for adapters: store first, then the engine runs and replies. */
+export interface Inbox {
+  receive(message: InboundMessage, options?: ReceiveOptions): Promise<ReceiveResult>;
+}
+
+export interface AdapterStatus {
+  channel: ChannelId;
+  enabled: boolean;
+  connected: boolean;
+  lastReceivedAt?: Date;
+  lastSentAt?: Date;
+  lastError?: string;
+  /** Adapter-specific facts for admins (e.g. the wechaty login QR code URL). */
+  details?: Record<string, unknown>;
+}
+
+/** One per platform; registered only when its environment variables are set. */
+export interface ChannelAdapter {
+  readonly channel: ChannelId;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Sends in order; throws ChannelError (with retryable) when a message finally cannot be sent. */
+  send(to: ConversationRef, messages: OutboundMessage[]): Promise<void>;
+  status(): AdapterStatus;
+}

@@ -1,0 +1,75 @@
+import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { CHANNELS, LOCALES } from '../../core/message';
+import { scoreField, withReportDay } from '../shared/schema-helpers';
+
+export const CONVERSATION_STATUSES = ['bot', 'waiting', 'assigned', 'closed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+/** Where the customer is in a flow: by step name, never by index, so editing a flow is safe. */
+const flowFrameSchema = new Schema(
+  {
+    flowId: { type: String, required: true },
+    version: { type: Number, required: true },
+    stepId: { type: String, required: true },
+    values: { type: Schema.Types.Mixed, default: {} },
+    retries: { type: Number, default: 0 },
+  },
+  { _id: false, minimize: false },
+);
+
+/** A chat with one customer on one channel, from the first message until it is closed. */
+const conversationSchema = new Schema(
+  {
+    channel: { type: String, enum: CHANNELS, required: true },
+    customer: { type: Schema.Types.ObjectId, ref: 'Customer', required: true },
+    /** The thread on the channel (room, chat id…); with the channel it finds the open conversation. */
+    conversationKey: { type: String, required: true, maxlength: 300 },
+    externalUserId: { type: String, required: true, maxlength: 256 },
+    /**
+     * `<channel>:<key>` while open, `closed:<id>` after: unique, so a channel thread has one open
+     * conversation (FerretDB 1.x has no partial indexes).
+     */
+    openKey: { type: String, required: true },
+    replyContext: { type: Schema.Types.Mixed },
+    locale: { type: String, enum: LOCALES },
+    status: { type: String, enum: CONVERSATION_STATUSES, default: 'bot', required: true },
+    /** 0 normal, 10 serious complaint: higher is served first. */
+    priority: { type: Number, default: 0, min: 0, max: 10 },
+    handoffReason: { type: String, enum: ['customer_request', 'not_understood', 'flow', 'serious_complaint', 'agent'] },
+    assignee: { type: Schema.Types.ObjectId, ref: 'User' },
+    flow: { type: flowFrameSchema },
+    /** Flows interrupted by a global intent, resumed after it (most recent last). */
+    suspended: { type: [flowFrameSchema], default: [] },
+    notUnderstood: { type: Number, default: 0, min: 0 },
+    /** Optimistic concurrency: each turn writes with `rev` as read, so turns apply strictly in order. */
+    rev: { type: Number, default: 0 },
+    tokenHash: { type: String },
+    lastMessageAt: Date,
+    lastMessagePreview: { type: String, maxlength: 200 },
+    lastCustomerMessageAt: Date,
+    waitingSince: Date,
+    assignedAt: Date,
+    /** SLA: first message by a human agent, and when the chat was closed. */
+    firstHumanResponseAt: Date,
+    closedAt: Date,
+    closedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    rating: {
+      attitude: scoreField,
+      speed: scoreField,
+      resolution: scoreField,
+      comment: { type: String, maxlength: 2000 },
+      at: Date,
+    },
+  },
+  { timestamps: true, minimize: false },
+);
+withReportDay(conversationSchema);
+conversationSchema.index({ openKey: 1 }, { unique: true });
+conversationSchema.index({ status: 1, priority: -1, waitingSince: 1 });
+conversationSchema.index({ assignee: 1, status: 1 });
+conversationSchema.index({ customer: 1, createdAt: -1 });
+conversationSchema.index({ lastMessageAt: -1 });
+
+export type ConversationFields = InferSchemaType<typeof conversationSchema>;
+export type ConversationDoc = HydratedDocument<ConversationFields>;
+export const Conversation = model('Conversation', conversationSchema);

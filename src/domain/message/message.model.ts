@@ -1,0 +1,55 @@
+import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { CHANNELS } from '../../core/message';
+import { withReportDay } from '../shared/schema-helpers';
+
+const quickReplySchema = new Schema(
+  { label: { type: String, required: true, maxlength: 100 }, value: { type: String, required: true, maxlength: 100 } },
+  { _id: false },
+);
+
+/** One message of a conversation, inbound or outbound, with its delivery state. */
+const messageSchema = new Schema(
+  {
+    conversation: { type: Schema.Types.ObjectId, ref: 'Conversation', required: true },
+    customer: { type: Schema.Types.ObjectId, ref: 'Customer', required: true },
+    channel: { type: String, enum: CHANNELS, required: true },
+    direction: { type: String, enum: ['in', 'out'], required: true },
+    author: { type: String, enum: ['customer', 'bot', 'agent', 'system'], required: true },
+    text: { type: String, default: '', maxlength: 8000 },
+    choice: { type: String, maxlength: 200 },
+    quickReplies: { type: [quickReplySchema], default: undefined },
+    payload: { type: Schema.Types.Mixed },
+    /**
+     * The platform's id for inbound messages (a retried delivery collides and is stored once);
+     * our own generated id for outbound ones, so the unique index covers every message.
+     */
+    channelMessageId: { type: String, required: true, maxlength: 200 },
+    /** For bot replies: the inbound message they answer (an idempotent retry returns them again). */
+    replyTo: { type: Schema.Types.ObjectId, ref: 'Message' },
+    agent: {
+      id: { type: Schema.Types.ObjectId, ref: 'User' },
+      name: String,
+      number: String,
+    },
+    /** Internal notes are seen by agents only and never sent to the channel. */
+    internal: { type: Boolean, default: false },
+    /** Turn processing of inbound messages: received → done (or failed). */
+    processed: { type: String, enum: ['pending', 'done', 'failed'] },
+    delivery: {
+      state: { type: String, enum: ['pending', 'sent', 'failed', 'inline', 'none'] },
+      attempts: { type: Number, default: 0 },
+      error: String,
+      at: Date,
+    },
+  },
+  { timestamps: true },
+);
+withReportDay(messageSchema);
+messageSchema.index({ channel: 1, channelMessageId: 1 }, { unique: true });
+messageSchema.index({ conversation: 1, _id: 1 });
+messageSchema.index({ replyTo: 1 });
+messageSchema.index({ 'delivery.state': 1, createdAt: 1 });
+
+export type MessageFields = InferSchemaType<typeof messageSchema>;
+export type MessageDoc = HydratedDocument<MessageFields>;
+export const Message = model('Message', messageSchema);

@@ -1,0 +1,61 @@
+/**
+ * The error catalogue: every error the service reports has a stable code, an HTTP status and a
+ * message. The HTTP layer maps AppError to responses; anything else is a 500.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in or send a valid token' },
+  SIGNATURE_INVALID: { status: 401, message: 'The signature does not match' },
+  FORBIDDEN: { status: 403, message: 'You may not do this' },
+  ACCOUNT_LOCKED: { status: 423, message: 'Too many failed sign-ins; try again later' },
+  NOT_FOUND: { status: 404, message: 'Not found' },
+  CONVERSATION_NOT_FOUND: { status: 404, message: 'Conversation not found' },
+  CUSTOMER_NOT_FOUND: { status: 404, message: 'Customer not found' },
+  FLOW_NOT_FOUND: { status: 404, message: 'Flow not found' },
+  CONFLICT: { status: 409, message: 'The record was changed by someone else; reload and retry' },
+  DUPLICATE: { status: 409, message: 'A record with the same key exists' },
+  FORBIDDEN_PHRASE: { status: 422, message: 'The message contains a forbidden service phrase' },
+  CHAT_NOT_CLAIMABLE: { status: 409, message: 'The conversation is not waiting for an agent' },
+  CHANNEL_SEND_FAILED: { status: 502, message: 'The channel did not accept the message' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'The database does not answer' },
+  INTERNAL: { status: 500, message: 'Internal error' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An error with a catalogue code; `details` goes to the client (e.g. which field failed). */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown; details?: unknown }) {
+    super(message ?? ERRORS[code].message, { cause: options?.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = options?.details;
+  }
+}
+
+/** A platform refused or failed a call; `retryable` tells the sender whether to try again. */
+export class ChannelError extends Error {
+  readonly platform: string;
+  readonly platformCode?: string | number;
+  readonly retryable: boolean;
+  /** Milliseconds the platform asked us to wait (Telegram retry_after, …). */
+  readonly retryAfterMs?: number;
+
+  constructor(
+    platform: string,
+    message: string,
+    options: { code?: string | number; retryable: boolean; retryAfterMs?: number; cause?: unknown },
+  ) {
+    super(`${platform}: ${message}`, { cause: options.cause });
+    this.name = 'ChannelError';
+    this.platform = platform;
+    this.platformCode = options.code;
+    this.retryable = options.retryable;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}

@@ -1,0 +1,45 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { Logger } from 'pino';
+import { installErrorHandler } from './error-handler';
+import { healthRoutes, type HealthOptions } from './routes/health.routes';
+
+export interface ServerOptions {
+  logger: Logger;
+  health: HealthOptions;
+  /** Feature plugins (client API, console API, webhooks…), each registered encapsulated. */
+  plugins?: { plugin: FastifyPluginAsync<never>; options?: unknown }[];
+  bodyLimit?: number;
+}
+
+/** Builds the HTTP app (not listening): OpenAPI at /openapi.json, health, feature plugins. */
+export async function createServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: opts.logger as unknown as FastifyBaseLogger,
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  });
+  installErrorHandler(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'kefu customer-service API', version: '0.1.0', description: 'Client, console and webhook routes of the customer-service system.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'kefu_session' } } },
+    },
+  });
+  app.addSchema({
+    $id: 'Health',
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['ok', 'unavailable'] },
+      database: { type: 'object', properties: { kind: { type: 'string' }, ok: { type: 'boolean' } } },
+      uptimeSeconds: { type: 'integer' },
+      channels: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    },
+  });
+  await app.register(healthRoutes, opts.health);
+  for (const { plugin, options } of opts.plugins ?? []) await app.register(plugin, options as never);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}
