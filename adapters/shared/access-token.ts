@@ -11,6 +11,7 @@ export interface FetchedToken {
   expiresInSeconds: number;
 }
 
+/** How to fetch a token and when to refresh it. */
 export interface AccessTokenCacheOptions {
   fetchToken: () => Promise<FetchedToken>;
   /** Refresh this long before expiry (default 5 minutes; capped at half the lifetime). */

@@ -15,6 +15,7 @@ export interface WeChatReply {
   [key: string]: unknown;
 }
 
+/** What differs between WeCom and the Official Account: host, token endpoint, token errcodes. */
 export interface WeChatApiClientOptions {
   platform: Extract<ChannelId, 'wecom' | 'wechat-mp'>;
   baseUrl: string;

@@ -16,10 +16,11 @@ export class WeChatXmlError extends Error {
   }
 }
 
-/** Children of an element: text for leaves, a record for nested elements, an array when repeated. */
+/** Children of an element by name (null prototype: element names are untrusted input). */
 export interface XmlRecord {
   [name: string]: XmlValue;
 }
+/** An element's content: its text, its children, or the list of same-named siblings. */
 export type XmlValue = string | XmlRecord | XmlValue[];
 
 /** The encrypted outer body: `<xml><ToUserName/><Encrypt/><AgentID/></xml>` (AgentID: WeCom only). */
@@ -64,8 +65,11 @@ const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '
 
 /** Parses `<xml>…</xml>` into a record of its children; throws WeChatXmlError when malformed. */
 export function parseWeChatXml(xml: string): XmlRecord {
-  // A DTD is never sent by the platforms and is the only door to entity expansion attacks.
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WeChatXmlError('DOCTYPE is not allowed');
+  // A DTD is never sent by the platforms and is the door to entity expansion attacks. CDATA is left
+  // out of the check: a customer may well type "<!DOCTYPE" into a message.
+  if (/<!(?:DOCTYPE|ENTITY)/i.test(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''))) {
+    throw new WeChatXmlError('DOCTYPE is not allowed');
+  }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new WeChatXmlError(`malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
   const roots = parseOrdered(xml).filter((node) => elementName(node) !== undefined);
@@ -146,7 +150,7 @@ function elementName(node: OrderedNode): string | undefined {
 }
 
 /** Text and CDATA are concatenated in order; elements make a record; comments are dropped. */
-function toValue(children: OrderedNode[]): XmlValue {
+function toValue(children: OrderedNode[]): string | XmlRecord {
   let text = '';
   let record: XmlRecord | undefined;
   for (const child of children) {

@@ -48,7 +48,7 @@ describe('domain records', () => {
     await expect(Conversation.create({ ...base, openKey: 'web:v1' })).rejects.toMatchObject({ code: 11000 });
     expect(await invalidPaths(new Conversation({ ...base, openKey: 'web:v2', status: 'sleeping' }))).toEqual(['status']);
     const conv = await Conversation.create({ ...base, openKey: 'web:v3' });
-    expect(conv.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(conv.get('day')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('a lead needs a need and a known status', async () => {

@@ -52,11 +52,15 @@ function datesIn(text: string, today: CalendarDate, prefer: YearlessPreference):
     check({ year: Number(y), month: Number(m1 ?? m2), day: Number(d1 ?? d2) });
     return ' ';
   });
-  rest = rest.replace(MONTH_DAY, (_, m: string, d: string) => (yearless(parseInteger(m), parseInteger(d)), ' '));
+  rest = rest.replace(MONTH_DAY, (_, m: string, d: string) => {
+    yearless(parseInteger(m), parseInteger(d));
+    return ' ';
+  });
   for (const pattern of [EN_MONTH_FIRST, EN_DAY_FIRST]) {
-    rest = rest.replace(pattern, (...groups: string[]) => {
+    // The year group is undefined when absent, hence the optional types.
+    rest = rest.replace(pattern, (...groups: (string | undefined)[]) => {
       const [monthName, day, year] = pattern === EN_MONTH_FIRST ? groups.slice(1, 4) : [groups[2], groups[1], groups[3]];
-      const month = MONTHS.indexOf(monthName.slice(0, 3)) + 1;
+      const month = MONTHS.indexOf(String(monthName).slice(0, 3)) + 1;
       if (year) check({ year: Number(year), month, day: Number(day) });
       else yearless(month, Number(day));
       return ' ';

@@ -41,6 +41,12 @@ const conversationSchema = new Schema(
     /** Flows interrupted by a global intent, resumed after it (most recent last). */
     suspended: { type: [flowFrameSchema], default: [] },
     notUnderstood: { type: Number, default: 0, min: 0 },
+    /** The buttons last offered, so "2" or a label typed on a text-only channel picks one. */
+    offered: { type: [{ _id: false, label: String, value: String }], default: undefined },
+    greetedAt: Date,
+    /** Turn lease: the service instance processing this conversation's messages, until when. */
+    leaseOwner: String,
+    leaseUntil: Date,
     /** Optimistic concurrency: each turn writes with `rev` as read, so turns apply strictly in order. */
     rev: { type: Number, default: 0 },
     tokenHash: { type: String },

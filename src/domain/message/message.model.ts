@@ -35,6 +35,8 @@ const messageSchema = new Schema(
     internal: { type: Boolean, default: false },
     /** Turn processing of inbound messages: received → done (or failed). */
     processed: { type: String, enum: ['pending', 'done', 'failed'] },
+    /** The caller delivers this message's replies itself (client API, Bot Framework expectReplies). */
+    repliesInline: Boolean,
     delivery: {
       state: { type: String, enum: ['pending', 'sent', 'failed', 'inline', 'none'] },
       attempts: { type: Number, default: 0 },
@@ -48,6 +50,7 @@ withReportDay(messageSchema);
 messageSchema.index({ channel: 1, channelMessageId: 1 }, { unique: true });
 messageSchema.index({ conversation: 1, _id: 1 });
 messageSchema.index({ replyTo: 1 });
+messageSchema.index({ conversation: 1, processed: 1, _id: 1 });
 messageSchema.index({ 'delivery.state': 1, createdAt: 1 });
 
 export type MessageFields = InferSchemaType<typeof messageSchema>;

@@ -86,6 +86,14 @@ describe('WeChatCrypto refuses what it must refuse', () => {
     expect(reasonOf(() => cryptoA.decrypt(bytes.toString('base64')))).toBe('bad_padding');
   });
 
+  it('rejects padding bytes that disagree with the pad length', () => {
+    // 16 + 4 + 20 + 18 (receiveid) = 58 bytes of plaintext: 6 bytes of padding, each 0x06.
+    const bytes = Buffer.from(cryptoA.encrypt('x'.repeat(20)), 'base64');
+    expect(bytes.length).toBe(64);
+    bytes[bytes.length - 16 - 2] ^= 0x01; // the second-to-last padding byte becomes 0x07
+    expect(reasonOf(() => cryptoA.decrypt(bytes.toString('base64')))).toBe('bad_padding');
+  });
+
   it('rejects input that is not base64 or not whole blocks', () => {
     expect(reasonOf(() => cryptoA.decrypt('not base64!'))).toBe('bad_base64');
     expect(reasonOf(() => cryptoA.decrypt(`${encrypt}AAAA`))).toBe('bad_length');

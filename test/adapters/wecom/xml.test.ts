@@ -54,6 +54,13 @@ describe('parsing WeChat XML', () => {
     expect(fields).toEqual({ N: '007', T: 'a <b> & 你好 &custom;', C: '&lt;raw&gt;' });
   });
 
+  it('accepts a customer message that merely mentions a DOCTYPE', () => {
+    const xml =
+      '<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[o1]]></FromUserName><CreateTime>1</CreateTime>' +
+      '<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[<!DOCTYPE html><!ENTITY x "y">]]></Content><MsgId>1</MsgId></xml>';
+    expect(parseInboundXml(xml).content).toBe('<!DOCTYPE html><!ENTITY x "y">');
+  });
+
   it('reads an event without MsgId and nested, repeated elements', () => {
     const xml =
       '<xml><ToUserName>t</ToUserName><FromUserName>f</FromUserName><CreateTime>1</CreateTime><MsgType>event</MsgType>' +
@@ -70,6 +77,8 @@ describe('parsing WeChat XML', () => {
     ['another root element', '<msg><Encrypt>x</Encrypt></msg>'],
     ['two roots', '<xml></xml><xml></xml>'],
     ['a DOCTYPE with entities', '<!DOCTYPE xml [<!ENTITY a "aaaa">]><xml><Encrypt>&a;</Encrypt></xml>'],
+    ['a DOCTYPE after the declaration', '<?xml version="1.0"?>\n<!doctype xml><xml><Encrypt>x</Encrypt></xml>'],
+    ['a DOCTYPE inside the body', '<xml><Encrypt><!DOCTYPE x [<!ENTITY a "b">]>&a;</Encrypt></xml>'],
     ['a bare ampersand', '<xml><Encrypt>a & b</Encrypt></xml>'],
     ['an element named __proto__', '<xml><__proto__><Encrypt>x</Encrypt></__proto__></xml>'],
   ])('rejects %s', (_label, xml) => {

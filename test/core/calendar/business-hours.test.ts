@@ -93,7 +93,7 @@ describe('nextOpening', () => {
 
   it('waits a full week when the only opening has just passed', () => {
     const weekly = parseBusinessHours('fri 09:00-10:00');
-    expect(nextOpening(weekly, at('2026-02-20T10:00:00'), SHANGHAI)).toEqual(at('2027-02-27T09:00:00'.replace('2027', '2026')));
+    expect(nextOpening(weekly, at('2026-02-20T10:00:00'), SHANGHAI)).toEqual(at('2026-02-27T09:00:00'));
   });
 
   it('opens at local time in another zone, across its daylight-saving change', () => {

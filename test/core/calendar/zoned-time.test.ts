@@ -30,6 +30,12 @@ describe('zoned time', () => {
     expect(summer.toISOString()).toBe('2026-07-15T13:00:00.000Z');
   });
 
+  it('finds a wall time just after the clocks went forward, where the first offset guess is wrong', () => {
+    // New York springs forward at 07:00Z on 2026-03-08; 03:30 that morning is already EDT (-04:00).
+    const instant = instantAt({ year: 2026, month: 3, day: 8, hour: 3, minute: 30 }, 'America/New_York');
+    expect(instant.toISOString()).toBe('2026-03-08T07:30:00.000Z');
+  });
+
   it('moves a wall time skipped by the spring-forward gap to a real instant', () => {
     const instant = instantAt({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York');
     const wall = zonedDateTime(instant, 'America/New_York');

@@ -1,0 +1,127 @@
+import type { i18n } from 'i18next';
+import type { ChannelId, Locale } from '../../core/message';
+import type { FlowAction } from '../../flows/flow-runtime';
+import type { Catalogue } from '../../flows/catalogue';
+import { createOrder, findOrders } from '../../domain/order/order.service';
+import { Order, type OrderDoc } from '../../domain/order/order.model';
+import { learnAboutCustomer } from '../../domain/customer/customer.service';
+import { recordAudit, type Actor } from '../../domain/audit/audit.service';
+import { parsePhone } from '../../core/text/phone';
+import { yuan } from './format';
+
+const BOT: Actor = { type: 'bot', name: 'bot' };
+
+/** prepareOrder: price the chosen product × quantity and settle the recipient (本人 or another). */
+export function prepareOrderAction(catalogue: Catalogue): FlowAction {
+  return async ({ values, customer, locale }) => {
+    const product = catalogue.get(String(values.sku));
+    if (!product) throw new Error(`unknown product ${String(values.sku)}`);
+    const quantity = Number(values.quantity);
+    const self = values.recipientSelf !== false;
+    return {
+      values: {
+        productName: product.name[locale],
+        unit: product.unit[locale],
+        unitYuan: yuan(product.priceFen),
+        totalFen: product.priceFen * quantity,
+        totalYuan: yuan(product.priceFen * quantity),
+        recipientName: self ? (values.name ?? customer.name) : values.recipientName,
+        recipientPhone: self ? (values.phone ?? customer.phone) : values.recipientPhone,
+      },
+    };
+  };
+}
+
+/** createOrder: the confirmed order (status confirmed) from the read-back values. */
+export function createOrderAction(catalogue: Catalogue): FlowAction {
+  return async ({ values, customer, conversationId, channel }) => {
+    const product = catalogue.get(String(values.sku))!;
+    const self = values.recipientSelf !== false;
+    const order = await createOrder(
+      {
+        customer: customer.id,
+        conversation: conversationId,
+        source: 'bot',
+        channel: channel as ChannelId,
+        items: [{ sku: product.sku, product: product.name['zh-CN'], quantity: Number(values.quantity), unitPriceFen: product.priceFen }],
+        recipient: { name: String(values.recipientName), phone: String(values.recipientPhone), isCustomer: self },
+        address: String(values.address),
+        payment: values.payment === 'online' ? 'online' : 'cod',
+      },
+      BOT,
+    );
+    if (self) await learnAboutCustomer(customer.id, { name: String(values.recipientName), phone: String(values.recipientPhone) });
+    return { values: { orderId: String(order._id), orderNumber: order.number } };
+  };
+}
+
+/** setUpdatesVia: logistics updates by WeChat if the customer agreed, else by SMS (001 §一.3). */
+export const setUpdatesViaAction: FlowAction = async ({ values, customer }) => {
+  const via = values.wechatOk === true ? 'wechat' : 'sms';
+  await learnAboutCustomer(customer.id, { updatesVia: via });
+  if (typeof values.orderId === 'string') await Order.updateOne({ _id: values.orderId }, { $set: { updatesVia: via } });
+  return { values: { updatesVia: via } };
+};
+
+function orderValues(order: OrderDoc, i18n: i18n, locale: Locale): Record<string, unknown> {
+  const t = i18n.getFixedT(locale);
+  const item = order.items[0];
+  return {
+    orderId: String(order._id),
+    orderNumber: order.number,
+    itemsText: order.items.map((i) => `${i.product} × ${i.quantity}`).join(locale === 'en' ? ', ' : '，'),
+    quantity: item?.quantity,
+    address: order.address,
+    totalYuan: yuan(order.totalFen),
+    payment: order.payment,
+    recipientName: order.recipient?.name,
+    recipientPhone: order.recipient?.phone,
+    status: order.status,
+    statusText: t(`order:status_${order.status}`),
+    trackingNumber: order.trackingNumber ?? '',
+  };
+}
+
+/** loadOrder: an existing (web) order to read back for confirmation (订单确认). */
+export function loadOrderAction(i18n: i18n): FlowAction {
+  return async ({ values, locale }) => {
+    const order = await Order.findById(String(values.orderId));
+    if (!order) throw new Error(`order ${String(values.orderId)} not found`);
+    return { values: orderValues(order, i18n, locale) };
+  };
+}
+
+/** confirmExistingOrder: apply the customer's corrections and mark the order confirmed. */
+export const confirmExistingOrderAction: FlowAction = async ({ values }) => {
+  const order = await Order.findById(String(values.orderId));
+  if (!order) throw new Error(`order ${String(values.orderId)} not found`);
+  const changes: Record<string, unknown> = {};
+  if (typeof values.address === 'string' && values.address !== order.address) order.address = changes.address = values.address;
+  const quantity = Number(values.quantity);
+  if (order.items.length === 1 && Number.isInteger(quantity) && quantity > 0 && quantity !== order.items[0].quantity) {
+    order.items[0].quantity = quantity;
+    order.totalFen = quantity * order.items[0].unitPriceFen;
+    changes.quantity = quantity;
+  }
+  if (order.status === 'pending') {
+    order.statusHistory.push({ from: 'pending', to: 'confirmed', at: new Date(), note: 'confirmed by the customer' });
+    order.status = 'confirmed';
+    order.confirmedAt = new Date();
+  }
+  await order.save();
+  await recordAudit(BOT, 'order.confirm', { type: 'Order', id: order._id }, changes);
+  return { values: { totalYuan: yuan(order.totalFen) } };
+};
+
+/** findOrders: by order number or phone; lists status and tracking number of each. */
+export function findOrdersAction(i18n: i18n): FlowAction {
+  return async ({ values, customer, locale }) => {
+    const query = String(values.query ?? '').trim();
+    const number = /^o\d{8,}$/i.test(query.replace(/\s/g, '')) ? query.replace(/\s/g, '') : undefined;
+    const phone = number ? undefined : parsePhone(query, locale === 'zh-TW' ? 'TW' : 'CN')?.e164;
+    const orders = await findOrders({ number, phone, customer: number || phone ? undefined : customer.id });
+    const t = i18n.getFixedT(locale);
+    const lines = orders.map((o) => t('order-status:line', orderValues(o, i18n, locale)));
+    return { values: { found: orders.length, ordersText: lines.join('\n') } };
+  };
+}

@@ -1,0 +1,86 @@
+import type { ChannelId } from '../../core/message';
+import type { FlowAction } from '../../flows/flow-runtime';
+import { createLead } from '../../domain/lead/lead.service';
+import { classifyComplaint, createComplaint } from '../../domain/complaint/complaint.service';
+import { recordSurvey } from '../../domain/follow-up/follow-up.service';
+import { learnAboutCustomer } from '../../domain/customer/customer.service';
+import { Customer } from '../../domain/customer/customer.model';
+import type { Actor } from '../../domain/audit/audit.service';
+import { formatDateTime } from './format';
+
+const BOT: Actor = { type: 'bot', name: 'bot' };
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/** createLead: the inquiry (咨询) with need, name, phone and contact time becomes a lead. */
+export const createLeadAction: FlowAction = async ({ customer, conversationId, channel, values }) => {
+  const need = str(values.need) ?? str(values.message) ?? '';
+  const lead = await createLead(
+    { customer: customer.id, conversation: conversationId, need, name: str(values.name), phone: str(values.phone), preferredContactTime: str(values.contactTime), sourceChannel: channel as ChannelId },
+    BOT,
+  );
+  await learnAboutCustomer(customer.id, { name: str(values.name), phone: str(values.phone) });
+  return { values: { leadId: String(lead._id) } };
+};
+
+/** classifyComplaint: serious when the words speak of theft, loss, damage, injury or police. */
+export const classifyComplaintAction: FlowAction = async ({ values }) => {
+  const { severity, category } = classifyComplaint(str(values.description) ?? '');
+  return { values: { severity: values.severity === 'serious' ? 'serious' : severity, category } };
+};
+
+/** createComplaint: accepts it with its 24-hour feedback deadline; serious ones go to a human now. */
+export function createComplaintAction(timeZone: string): FlowAction {
+  return async ({ customer, conversationId, channel, values, locale }) => {
+    const severity = values.severity === 'serious' ? 'serious' : 'general';
+    const complaint = await createComplaint(
+      {
+        customer: customer.id,
+        conversation: conversationId,
+        channel: channel as ChannelId,
+        severity,
+        category: typeof values.category === 'string' ? (values.category as never) : undefined,
+        description: str(values.description) ?? '',
+        occurredAt: str(values.when),
+        involved: str(values.who),
+        contactPhone: str(values.phone),
+      },
+      BOT,
+    );
+    await learnAboutCustomer(customer.id, { phone: str(values.phone) });
+    return {
+      values: { complaintId: String(complaint._id), feedbackBy: formatDateTime(complaint.feedbackDueAt, locale, timeZone) },
+      ...(severity === 'serious' ? { handoff: { reason: 'serious_complaint' as const, priority: 10 } } : {}),
+    };
+  };
+}
+
+/** recordSurvey: the follow-up's satisfaction scores; a low score opens a complaint. */
+export const recordSurveyAction: FlowAction = async ({ values, channel }) => {
+  const followUpId = str(values.followUpId);
+  if (!followUpId) throw new Error('recordSurvey needs followUpId');
+  const comment = str(values.comment);
+  const { complaintId } = await recordSurvey(
+    followUpId,
+    { attitude: Number(values.attitude), speed: Number(values.speed), resolution: Number(values.resolution), comment: comment && !/^(无|無|没有|沒有|no|none|-)$/i.test(comment) ? comment : undefined },
+    channel as ChannelId,
+    BOT,
+  );
+  return { values: { lowScore: !!complaintId } };
+};
+
+/** handoff: give the chat to a human (params: reason, priority). */
+export const handoffAction: FlowAction = async ({ params }) => ({
+  handoff: { reason: params.reason === 'serious_complaint' ? 'serious_complaint' : 'flow', priority: Number(params.priority ?? 0) },
+});
+
+/** tagCustomer: add a tag (params: tag) to the customer. */
+export const tagCustomerAction: FlowAction = async ({ customer, params }) => {
+  await Customer.updateOne({ _id: customer.id }, { $addToSet: { tags: String(params.tag).slice(0, 50) } });
+  return {};
+};
+
+/** rememberCustomer: store the name/phone the customer gave on their record. */
+export const rememberCustomerAction: FlowAction = async ({ customer, values }) => {
+  await learnAboutCustomer(customer.id, { name: str(values.name), phone: str(values.phone) });
+  return {};
+};

@@ -1,0 +1,35 @@
+import type { i18n } from 'i18next';
+import type { FlowAction } from '../../flows/flow-runtime';
+import type { Catalogue } from '../../flows/catalogue';
+import type { BusinessHours } from '../../core/calendar/business-hours';
+import { greetAction } from './greeting.actions';
+import { classifyComplaintAction, createComplaintAction, createLeadAction, handoffAction, recordSurveyAction, rememberCustomerAction, tagCustomerAction } from './record.actions';
+import { confirmExistingOrderAction, createOrderAction, findOrdersAction, loadOrderAction, prepareOrderAction, setUpdatesViaAction } from './order.actions';
+
+type Deps = { i18n: i18n; catalogue: Catalogue; timeZone: string; businessHours: BusinessHours };
+
+/** Every action a flow may name, with how to build it from its dependencies. */
+const FACTORIES: Record<string, (deps: Deps) => FlowAction> = {
+  greet: (d) => greetAction(d),
+  createLead: () => createLeadAction,
+  classifyComplaint: () => classifyComplaintAction,
+  createComplaint: (d) => createComplaintAction(d.timeZone),
+  recordSurvey: () => recordSurveyAction,
+  handoff: () => handoffAction,
+  tagCustomer: () => tagCustomerAction,
+  rememberCustomer: () => rememberCustomerAction,
+  prepareOrder: (d) => prepareOrderAction(d.catalogue),
+  createOrder: (d) => createOrderAction(d.catalogue),
+  setUpdatesVia: () => setUpdatesViaAction,
+  loadOrder: (d) => loadOrderAction(d.i18n),
+  confirmExistingOrder: () => confirmExistingOrderAction,
+  findOrders: (d) => findOrdersAction(d.i18n),
+};
+
+/** The action names, for the flow checker (which needs no database). */
+export const ACTION_NAMES: ReadonlySet<string> = new Set(Object.keys(FACTORIES));
+
+/** Builds every action once at start. */
+export function createActions(deps: Deps): Map<string, FlowAction> {
+  return new Map(Object.entries(FACTORIES).map(([name, make]) => [name, make(deps)]));
+}

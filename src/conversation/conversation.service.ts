@@ -1,0 +1,208 @@
+import { Types } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Inbox, ReceiveOptions, ReceiveResult } from '../channels/channel-adapter';
+import type { ChannelId, InboundMessage, Locale, OutboundMessage } from '../core/message';
+import { toLocale } from '../core/text/locale-detect';
+import { AppError } from '../errors';
+import { Conversation, type ConversationDoc } from '../domain/conversation/conversation.model';
+import { Message, type MessageDoc } from '../domain/message/message.model';
+import { Customer, type CustomerDoc } from '../domain/customer/customer.model';
+import { identifyCustomer, learnAboutCustomer } from '../domain/customer/customer.service';
+import { CustomerIdentity } from '../domain/customer/customer-identity.model';
+import type { Engine, EngineResult } from './engine';
+import type { EventBus } from './events';
+import { acquireLease, releaseLease } from './conversation-lease';
+import { toOutbound } from './message-view';
+
+export interface ConversationServiceDeps {
+  engine: Engine;
+  events: EventBus;
+  log: Logger;
+  /** Whether a channel has an adapter that sends (web and api are read by their clients). */
+  deliversTo(channel: ChannelId): boolean;
+  /** Whether an agent is online to take a hand-off. */
+  agentsAvailable(): Promise<boolean>;
+  now?: () => Date;
+}
+
+/**
+ * The door into the service for every channel (Inbox): stores the inbound message first (once per
+ * platform message id), then runs the conversation's turns strictly in order under a lease, stores
+ * the bot's replies and announces them for delivery.
+ */
+export class ConversationService implements Inbox {
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: ConversationServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async receive(msg: InboundMessage, options: ReceiveOptions = {}): Promise<ReceiveResult> {
+    const customer = await identifyCustomer(msg.channel, msg.externalUserId, { displayName: msg.displayName, locale: toLocale(msg.localeHint) });
+    const conversation = await this.openConversation(msg, customer);
+    const text = (msg.text ?? '').slice(0, 8000);
+    let inbound: MessageDoc;
+    try {
+      inbound = await Message.create({
+        conversation: conversation._id, customer: customer._id, channel: msg.channel, direction: 'in', author: 'customer',
+        text, choice: msg.choice, channelMessageId: msg.channelMessageId, processed: 'pending', repliesInline: options.inlineReplies || undefined,
+        payload: msg.localeHint ? { localeHint: msg.localeHint } : undefined,
+      });
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+      const original = await Message.findOne({ channel: msg.channel, channelMessageId: msg.channelMessageId });
+      if (!original) throw err;
+      return { duplicate: true, conversationId: String(original.conversation), replies: this.drain(String(original.conversation)).then(() => this.repliesTo(original._id)) };
+    }
+    const at = this.now();
+    const updated = await Conversation.findByIdAndUpdate(
+      conversation._id,
+      { $set: { lastCustomerMessageAt: at, lastMessageAt: at, lastMessagePreview: text.slice(0, 200), ...(msg.replyContext ? { replyContext: msg.replyContext } : {}) } },
+      { new: true },
+    );
+    await Customer.updateOne({ _id: customer._id }, { $set: { lastSeenAt: at } });
+    this.deps.events.emit('message.created', { message: inbound, conversation: updated ?? conversation });
+    const id = String(conversation._id);
+    return { duplicate: false, conversationId: id, replies: this.drain(id).then(() => this.repliesTo(inbound._id)) };
+  }
+
+  /**
+   * Starts a flow for a customer without waiting for them (回访 surveys, order confirmations):
+   * on their open conversation of that channel, or a new one.
+   */
+  async startFlow(input: { customerId: string; channel: ChannelId; flowId: string; values: Record<string, unknown> }): Promise<{ conversationId: string; replies: OutboundMessage[] }> {
+    const identity = await CustomerIdentity.findOne({ customer: input.customerId, channel: input.channel }).lean();
+    if (!identity) throw new AppError('CUSTOMER_NOT_FOUND', `the customer has no ${input.channel} identity`);
+    const customer = await Customer.findById(input.customerId);
+    if (!customer) throw new AppError('CUSTOMER_NOT_FOUND');
+    if (!this.deps.engine.runner.get(input.flowId)) throw new AppError('FLOW_NOT_FOUND', `no flow "${input.flowId}"`);
+    const existing = await Conversation.findOne({ customer: customer._id, channel: input.channel, status: { $ne: 'closed' } }).sort({ createdAt: -1 });
+    const conversation = existing ?? (await this.openConversation({ channel: input.channel, externalUserId: identity.externalId, conversationKey: identity.externalId }, customer));
+    const id = String(conversation._id);
+    let replies: OutboundMessage[] = [];
+    await this.serialize(id, async () => {
+      const fresh = await Conversation.findById(id);
+      if (!fresh) return;
+      replies = await this.applyTurn(fresh, customer, undefined, { flowId: input.flowId, values: input.values });
+    });
+    return { conversationId: id, replies };
+  }
+
+  /** The bot's stored replies to an inbound message (the same ones again for a retried delivery). */
+  async repliesTo(messageId: Types.ObjectId): Promise<OutboundMessage[]> {
+    const replies = await Message.find({ replyTo: messageId }).sort({ _id: 1 });
+    return replies.map(toOutbound);
+  }
+
+  private async openConversation(msg: Pick<InboundMessage, 'channel' | 'externalUserId' | 'conversationKey' | 'replyContext'>, customer: CustomerDoc): Promise<ConversationDoc> {
+    const openKey = `${msg.channel}:${msg.conversationKey}`;
+    const found = await Conversation.findOne({ openKey });
+    if (found) return found;
+    try {
+      return await Conversation.create({
+        channel: msg.channel, customer: customer._id, conversationKey: msg.conversationKey, externalUserId: msg.externalUserId,
+        openKey, replyContext: msg.replyContext, locale: customer.locale, status: 'bot',
+      });
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+      const raced = await Conversation.findOne({ openKey });
+      if (!raced) throw err;
+      return raced;
+    }
+  }
+
+  /** Runs fn for the conversation after the ones already queued in this process, under its lease. */
+  private serialize(conversationId: string, fn: () => Promise<void>): Promise<void> {
+    const previous = this.chains.get(conversationId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      if (!(await acquireLease(conversationId))) throw new AppError('CONFLICT', `conversation ${conversationId} is busy in another instance`);
+      try {
+        await fn();
+      } finally {
+        await releaseLease(conversationId);
+      }
+    });
+    const tail = next.catch(() => undefined);
+    this.chains.set(conversationId, tail);
+    void tail.then(() => {
+      if (this.chains.get(conversationId) === tail) this.chains.delete(conversationId);
+    });
+    return next;
+  }
+
+  /** Processes every pending inbound message of the conversation, oldest first. */
+  private drain(conversationId: string): Promise<void> {
+    return this.serialize(conversationId, async () => {
+      for (;;) {
+        const pending = await Message.findOne({ conversation: conversationId, processed: 'pending', direction: 'in' }).sort({ _id: 1 });
+        if (!pending) return;
+        const conversation = await Conversation.findById(conversationId);
+        const customer = conversation && (await Customer.findById(conversation.customer));
+        if (!conversation || !customer) return;
+        try {
+          await this.applyTurn(conversation, customer, pending);
+          await Message.updateOne({ _id: pending._id }, { $set: { processed: 'done' } });
+        } catch (err) {
+          this.deps.log.error({ err, conversationId, messageId: String(pending._id) }, 'turn failed');
+          await Message.updateOne({ _id: pending._id }, { $set: { processed: 'failed' } });
+          await this.storeReplies(conversation, pending, [{ author: 'bot', text: this.deps.engine.apology(conversation.locale as Locale | undefined) }]);
+        }
+      }
+    });
+  }
+
+  private async applyTurn(conversation: ConversationDoc, customer: CustomerDoc, inbound: MessageDoc | undefined, proactive?: { flowId: string; values: Record<string, unknown> }): Promise<OutboundMessage[]> {
+    const result = await this.deps.engine.turn({
+      conversation: {
+        id: String(conversation._id), channel: conversation.channel, isNew: !conversation.greetedAt && !proactive, status: conversation.status,
+        flow: (conversation.flow ?? undefined) as never, suspended: (conversation.suspended ?? []) as never, notUnderstood: conversation.notUnderstood,
+        offered: conversation.offered?.map((o) => ({ label: o.label ?? '', value: o.value ?? '' })),
+      },
+      customer: {
+        id: String(customer._id), name: customer.name ?? undefined, gender: customer.gender, phone: customer.phone ?? undefined,
+        locale: (customer.locale ?? 'zh-CN') as Locale, localeKnown: !!customer.locale, updatesVia: customer.updatesVia ?? undefined,
+      },
+      input: { text: inbound?.text ?? '', choice: inbound?.choice ?? undefined },
+      localeHint: (inbound?.payload as { localeHint?: string } | undefined)?.localeHint,
+      now: this.now(),
+      agentsAvailable: await this.deps.agentsAvailable(),
+      proactive,
+    });
+    const saved = await this.saveState(conversation, result);
+    if (result.locale !== customer.locale) await learnAboutCustomer(String(customer._id), { locale: result.locale });
+    await this.storeReplies(saved, inbound, result.replies);
+    if (result.handoff) this.deps.events.emit('conversation.updated', { conversation: saved, change: 'handoff' });
+    return result.replies;
+  }
+
+  /** Writes the turn's state with the revision it was read at: a concurrent writer makes it fail. */
+  private async saveState(conversation: ConversationDoc, result: EngineResult): Promise<ConversationDoc> {
+    const now = this.now();
+    const set: Record<string, unknown> = {
+      flow: result.flow, suspended: result.suspended, notUnderstood: result.notUnderstood, offered: result.offered ?? undefined,
+      locale: result.locale, greetedAt: conversation.greetedAt ?? now,
+    };
+    if (result.handoff) Object.assign(set, { status: 'waiting', waitingSince: now, priority: result.handoff.priority, handoffReason: result.handoff.reason });
+    const saved = await Conversation.findOneAndUpdate({ _id: conversation._id, rev: conversation.rev }, { $set: set, $inc: { rev: 1 } }, { new: true });
+    if (!saved) throw new AppError('CONFLICT', `conversation ${String(conversation._id)} changed during the turn`);
+    return saved;
+  }
+
+  private async storeReplies(conversation: ConversationDoc, inbound: MessageDoc | undefined, replies: OutboundMessage[]): Promise<void> {
+    const inline = !!inbound?.repliesInline;
+    const state = inline ? 'inline' : this.deps.deliversTo(conversation.channel as ChannelId) ? 'pending' : 'none';
+    for (const reply of replies) {
+      const message = await Message.create({
+        conversation: conversation._id, customer: conversation.customer, channel: conversation.channel, direction: 'out', author: reply.author,
+        text: reply.text, quickReplies: reply.quickReplies, channelMessageId: `out:${new Types.ObjectId().toHexString()}`,
+        replyTo: inbound?._id, delivery: { state, attempts: 0 },
+      });
+      this.deps.events.emit('message.created', { message, conversation });
+    }
+    if (replies.length) {
+      const last = replies[replies.length - 1];
+      await Conversation.updateOne({ _id: conversation._id }, { $set: { lastMessageAt: this.now(), lastMessagePreview: last.text.slice(0, 200) } });
+    }
+  }
+}

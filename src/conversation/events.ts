@@ -1,0 +1,34 @@
+import { EventEmitter } from 'node:events';
+import type { MessageDoc } from '../domain/message/message.model';
+import type { ConversationDoc } from '../domain/conversation/conversation.model';
+
+/** What services announce after a change is stored; listeners push to sockets or send to channels. */
+export interface ServiceEvents {
+  'message.created': { message: MessageDoc; conversation: ConversationDoc };
+  'conversation.updated': { conversation: ConversationDoc; change: 'handoff' | 'assigned' | 'transferred' | 'returned' | 'closed' | 'rated' | 'updated' };
+  'message.delivery': { message: MessageDoc };
+}
+
+/** A typed event bus; a listener's error is logged by the bus owner, never thrown at the emitter. */
+export class EventBus {
+  private readonly emitter = new EventEmitter({ captureRejections: true });
+
+  constructor(private readonly onError: (err: unknown, event: string) => void) {
+    this.emitter.setMaxListeners(50);
+  }
+
+  on<K extends keyof ServiceEvents>(event: K, listener: (payload: ServiceEvents[K]) => void | Promise<void>): void {
+    this.emitter.on(event, (payload: ServiceEvents[K]) => {
+      try {
+        const result = listener(payload);
+        if (result instanceof Promise) result.catch((err) => this.onError(err, event));
+      } catch (err) {
+        this.onError(err, event);
+      }
+    });
+  }
+
+  emit<K extends keyof ServiceEvents>(event: K, payload: ServiceEvents[K]): void {
+    this.emitter.emit(event, payload);
+  }
+}

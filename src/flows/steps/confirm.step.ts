@@ -1,0 +1,66 @@
+import type { StepOf } from '../flow-schema';
+import type { FlowRuntime, StepOutcome, TurnInput } from '../flow-runtime';
+import { matchOption } from '../input-parsers';
+import { parseYesNo } from '../../core/text/yes-no';
+
+const YES_NO = [
+  { value: 'yes', label: 'common:confirm_yes' },
+  { value: 'no', label: 'common:confirm_no' },
+];
+
+/** confirm: read the collected values back (核对) and ask whether they are right. */
+export function enterConfirm(step: StepOf<'confirm'>, rt: FlowRuntime): StepOutcome {
+  rt.state.awaiting = undefined;
+  rt.say(rt.t(step.prompt), rt.options(YES_NO));
+  return { type: 'wait' };
+}
+
+/**
+ * confirm, on an answer: yes → on; no → "which one is wrong?" and re-ask that value, then read
+ * back again. A named field in the "no" ("地址不对") goes straight to that field.
+ */
+export function answerConfirm(step: StepOf<'confirm'>, rt: FlowRuntime, input: TurnInput): StepOutcome {
+  const fieldOptions = step.fields.map((f) => ({ value: f.value, label: rt.t(f.label) }));
+  if (rt.state.awaiting === 'field') {
+    const chosen = matchOption(input, fieldOptions);
+    const field = step.fields.find((f) => f.value === chosen);
+    if (field) {
+      rt.state.awaiting = undefined;
+      rt.state.returnTo = rt.state.stepId;
+      return { type: 'next', step: field.step };
+    }
+    return retry(step, rt, 'common:which_to_change', fieldOptions);
+  }
+  const yes = input.choice === 'yes' ? true : input.choice === 'no' ? false : parseYesNo(input.text);
+  if (yes === true) {
+    rt.state.retries = 0;
+    return { type: 'next', step: step.yes };
+  }
+  if (yes === false) {
+    rt.state.retries = 0;
+    const named = input.text ? step.fields.find((f) => f.value === matchOption({ text: input.text }, fieldOptions)) : undefined;
+    if (named && step.fields.length > 1) {
+      rt.state.returnTo = rt.state.stepId;
+      return { type: 'next', step: named.step };
+    }
+    if (step.fields.length === 1) {
+      rt.state.returnTo = rt.state.stepId;
+      return { type: 'next', step: step.fields[0].step };
+    }
+    rt.state.awaiting = 'field';
+    rt.say(rt.t('common:which_to_change'), fieldOptions);
+    return { type: 'wait' };
+  }
+  return retry(step, rt, 'common:invalid_yesno', undefined);
+}
+
+function retry(step: StepOf<'confirm'>, rt: FlowRuntime, key: string, options: { value: string; label: string }[] | undefined): StepOutcome {
+  rt.state.retries += 1;
+  if (rt.state.retries >= step.retries) {
+    rt.state.retries = 0;
+    if (step.onGiveUp) return { type: 'next', step: step.onGiveUp };
+    return { type: 'handoff', handoff: { reason: 'not_understood', priority: 0 } };
+  }
+  rt.say(rt.t(key), options ?? rt.options(YES_NO));
+  return { type: 'wait' };
+}
