@@ -8,6 +8,13 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { createServer } from './http/server';
 import { createScheduler } from './jobs/scheduler';
 import { contractRenewalJob } from './jobs/contract-renewal.job';
+import { loadBot } from './conversation/bot';
+import type { Engine } from './conversation/engine';
+import { EventBus } from './conversation/events';
+import { ConversationService } from './conversation/conversation.service';
+import { AdapterRegistry } from './channels/registry';
+import { registerOutboundDelivery } from './realtime/listeners/outbound-delivery.listener';
+import { agentsOnline } from './domain/user/presence.service';
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -19,6 +26,10 @@ export interface Service {
   app: FastifyInstance;
   database: Database;
   scheduler: Agenda;
+  engine: Engine;
+  events: EventBus;
+  conversations: ConversationService;
+  adapters: AdapterRegistry;
   /** Stops accepting, lets in-flight requests finish, stops jobs, closes the database. */
   close(): Promise<void>;
 }
@@ -26,6 +37,12 @@ export interface Service {
 /** Composition root: database, first admin, scheduler, HTTP. Does not listen (see main.ts). */
 export async function startService(config: Config, log: Logger): Promise<Service> {
   setReportTimeZone(config.TIME_ZONE);
+  // Flows, wording and catalogue load (and fail) before anything starts.
+  const engine = loadBot(config);
+  const events = new EventBus((err, event) => log.error({ err, event }, 'event listener failed'));
+  const adapters = new AdapterRegistry();
+  const conversations = new ConversationService({ engine, events, log, deliversTo: (c) => adapters.has(c), agentsAvailable: agentsOnline });
+  registerOutboundDelivery(events, adapters, log);
   const database = await openDatabase(config, log);
   let scheduler: Agenda | undefined;
   try {
@@ -33,15 +50,21 @@ export async function startService(config: Config, log: Logger): Promise<Service
     scheduler = await createScheduler(database.uri, config.TIME_ZONE, [contractRenewalJob()], log);
     const app = await createServer({
       logger: log,
-      health: { databaseKind: database.kind, startedAt: new Date(), channels: () => [] },
+      health: { databaseKind: database.kind, startedAt: new Date(), channels: () => adapters.statuses() },
     });
+    await adapters.startAll();
     const started = scheduler;
     return {
       app,
       database,
       scheduler: started,
+      engine,
+      events,
+      conversations,
+      adapters,
       async close() {
         await app.close();
+        await adapters.stopAll();
         // The scheduler unlocks its jobs on stop; with the database gone that would wait forever.
         await withTimeout(started.stop().then(() => started.close({ force: true })), 5000).catch((err) => log.warn({ err }, 'scheduler did not stop cleanly'));
         await database.close();

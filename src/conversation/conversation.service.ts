@@ -68,6 +68,29 @@ export class ConversationService implements Inbox {
   }
 
   /**
+   * Opens a conversation before the customer writes (website widget, client API): the customer
+   * and conversation are created, what they told the pre-chat form is kept, and the greeting with
+   * the menu is returned.
+   */
+  async open(
+    identity: Pick<InboundMessage, 'channel' | 'externalUserId' | 'conversationKey' | 'displayName' | 'localeHint'>,
+    profile: { name?: string; phone?: string } = {},
+  ): Promise<{ conversationId: string; replies: OutboundMessage[] }> {
+    const customer = await identifyCustomer(identity.channel, identity.externalUserId, { displayName: identity.displayName, locale: toLocale(identity.localeHint) });
+    if (profile.name || profile.phone) await learnAboutCustomer(String(customer._id), profile);
+    const fresh = (await Customer.findById(customer._id)) ?? customer;
+    const conversation = await this.openConversation(identity, fresh);
+    const id = String(conversation._id);
+    let replies: OutboundMessage[] = [];
+    await this.serialize(id, async () => {
+      const current = await Conversation.findById(id);
+      if (!current || current.greetedAt) return;
+      replies = await this.applyTurn(current, fresh, undefined, { flowId: 'greeting', values: {} });
+    });
+    return { conversationId: id, replies };
+  }
+
+  /**
    * Starts a flow for a customer without waiting for them (回访 surveys, order confirmations):
    * on their open conversation of that channel, or a new one.
    */
