@@ -29,7 +29,9 @@ export function splitText(text: string, limit: number, measure: TextMeasure): st
           chunks.push(current.slice(0, breakAt));
           current = current.slice(breakAt);
           currentSize -= breakSize;
-        } else {
+        }
+        // What follows the line break may still leave no room for this piece.
+        if (currentSize + pieceSize > limit && current !== '') {
           chunks.push(current);
           current = '';
           currentSize = 0;

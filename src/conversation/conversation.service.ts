@@ -11,7 +11,7 @@ import { identifyCustomer, learnAboutCustomer } from '../domain/customer/custome
 import { CustomerIdentity } from '../domain/customer/customer-identity.model';
 import type { Engine, EngineResult } from './engine';
 import type { EventBus } from './events';
-import { acquireLease, releaseLease } from './conversation-lease';
+import { newLockOwner, withLock } from '../db/lock';
 import { toOutbound } from './message-view';
 
 export interface ConversationServiceDeps {
@@ -32,6 +32,8 @@ export interface ConversationServiceDeps {
  */
 export class ConversationService implements Inbox {
   private readonly chains = new Map<string, Promise<void>>();
+  /** Turns of one conversation run under its lock, so they are strictly ordered across instances. */
+  private readonly lockOwner = newLockOwner();
   private readonly now: () => Date;
 
   constructor(private readonly deps: ConversationServiceDeps) {
@@ -135,17 +137,12 @@ export class ConversationService implements Inbox {
     }
   }
 
-  /** Runs fn for the conversation after the ones already queued in this process, under its lease. */
+  /** Runs fn for the conversation after the ones already queued in this process, under its lock. */
   private serialize(conversationId: string, fn: () => Promise<void>): Promise<void> {
     const previous = this.chains.get(conversationId) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      if (!(await acquireLease(conversationId))) throw new AppError('CONFLICT', `conversation ${conversationId} is busy in another instance`);
-      try {
-        await fn();
-      } finally {
-        await releaseLease(conversationId);
-      }
-    });
+    const next = previous.then(() =>
+      withLock(`conversation:${conversationId}`, this.lockOwner, fn, () => new AppError('CONFLICT', `conversation ${conversationId} is busy in another instance`)),
+    );
     const tail = next.catch(() => undefined);
     this.chains.set(conversationId, tail);
     void tail.then(() => {
@@ -176,11 +173,13 @@ export class ConversationService implements Inbox {
   }
 
   private async applyTurn(conversation: ConversationDoc, customer: CustomerDoc, inbound: MessageDoc | undefined, proactive?: { flowId: string; values: Record<string, unknown> }): Promise<OutboundMessage[]> {
+    // Plain objects, not mongoose subdocuments: the engine clones and mutates its own copy.
+    const plain = conversation.toObject({ depopulate: true, flattenMaps: true });
     const result = await this.deps.engine.turn({
       conversation: {
         id: String(conversation._id), channel: conversation.channel, isNew: !conversation.greetedAt && !proactive, status: conversation.status,
-        flow: (conversation.flow ?? undefined) as never, suspended: (conversation.suspended ?? []) as never, notUnderstood: conversation.notUnderstood,
-        offered: conversation.offered?.map((o) => ({ label: o.label ?? '', value: o.value ?? '' })),
+        flow: (plain.flow ?? undefined) as never, suspended: (plain.suspended ?? []) as never, notUnderstood: conversation.notUnderstood,
+        offered: plain.offered?.map((o) => ({ label: o.label ?? '', value: o.value ?? '' })),
       },
       customer: {
         id: String(customer._id), name: customer.name ?? undefined, gender: customer.gender, phone: customer.phone ?? undefined,

@@ -11,3 +11,4 @@ export { Contract } from './contract/contract.model';
 export { Staff } from './staff/staff.model';
 export { User } from './user/user.model';
 export { AuditLog } from './audit/audit-log.model';
+export { Lock } from '../db/lock.model';

@@ -44,10 +44,7 @@ const conversationSchema = new Schema(
     /** The buttons last offered, so "2" or a label typed on a text-only channel picks one. */
     offered: { type: [{ _id: false, label: String, value: String }], default: undefined },
     greetedAt: Date,
-    /** Turn lease: the service instance processing this conversation's messages, until when. */
-    leaseOwner: String,
-    leaseUntil: Date,
-    /** Optimistic concurrency: each turn writes with `rev` as read, so turns apply strictly in order. */
+    /** Revision, checked when a turn writes its state (a second guard besides the turn lock). */
     rev: { type: Number, default: 0 },
     tokenHash: { type: String },
     lastMessageAt: Date,

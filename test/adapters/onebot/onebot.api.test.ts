@@ -90,7 +90,8 @@ describe('OneBotApi over the reverse WebSocket', () => {
     received = [];
     wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     await once(wss, 'listening');
-    transport = new OneBotWsTransport({ timeoutMs: 200 });
+    // Generous, so a loaded machine cannot turn a reply into a timeout; the timeout test sets its own.
+    transport = new OneBotWsTransport({ timeoutMs: 5000 });
   });
 
   afterEach(async () => {
@@ -131,6 +132,7 @@ describe('OneBotApi over the reverse WebSocket', () => {
   });
 
   it('times out when no reply comes, as a retryable error', async () => {
+    transport = new OneBotWsTransport({ timeoutMs: 100 });
     await connect(() => undefined);
     expect(await failureOf(new OneBotApi(transport).sendPrivateMsg(1, 'x'))).toMatchObject({ platformCode: 'timeout', retryable: true });
   });

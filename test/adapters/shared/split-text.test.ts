@@ -30,6 +30,10 @@ describe('splitText', () => {
     expect(splitText('a\nbbbbbbbbbbbb', 10, 'utf16-units')).toEqual(['a\nbbbbbbbb', 'bbbb']);
   });
 
+  it('still cuts when what follows the line break leaves no room (found by fast-check)', () => {
+    expect(splitText('\n𐀀\né👨‍👩‍👧', 8, 'utf16-units')).toEqual(['\n𐀀\n', 'é', '👨‍👩‍👧']);
+  });
+
   it('refuses a limit too small to hold any character', () => {
     expect(() => splitText('x', 3, 'utf8-bytes')).toThrow(RangeError);
   });
@@ -51,6 +55,8 @@ describe('splitText', () => {
           }
         },
       ),
+      // More runs than the default: the case above took several hundred to turn up.
+      { numRuns: 2000 },
     );
   });
 });
