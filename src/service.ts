@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Agenda } from 'agenda';
 import type { Logger } from 'pino';
+import type { ChannelId } from './core/message';
 import type { Config } from './config/config';
 import { openDatabase, type Database } from './db/database';
 import { setReportTimeZone } from './domain/shared/local-day';
@@ -8,6 +9,8 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { createServer } from './http/server';
 import { createScheduler } from './jobs/scheduler';
 import { contractRenewalJob } from './jobs/contract-renewal.job';
+import { followUpSurveyJob } from './jobs/follow-up-survey.job';
+import { orderConfirmationJob } from './jobs/order-confirmation.job';
 import { loadBot } from './conversation/bot';
 import type { Engine } from './conversation/engine';
 import { EventBus } from './conversation/events';
@@ -47,7 +50,10 @@ export async function startService(config: Config, log: Logger): Promise<Service
   let scheduler: Agenda | undefined;
   try {
     await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, log);
-    scheduler = await createScheduler(database.uri, config.TIME_ZONE, [contractRenewalJob()], log);
+    // The bot can reach a customer first on the web widget or any channel with an adapter.
+    const canDeliver = (channel: ChannelId) => channel === 'web' || adapters.has(channel);
+    const jobs = [contractRenewalJob(), followUpSurveyJob({ conversations, canDeliver, log }), orderConfirmationJob({ conversations, canDeliver, log })];
+    scheduler = await createScheduler(database.uri, config.TIME_ZONE, jobs, log);
     const app = await createServer({
       logger: log,
       health: { databaseKind: database.kind, startedAt: new Date(), channels: () => adapters.statuses() },

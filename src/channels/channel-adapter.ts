@@ -1,3 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify';
 import type { ChannelId, InboundMessage, OutboundMessage } from '../core/message';
 
 /** Where a reply goes: enough for an adapter to reach the customer again (proactive messages too). */
@@ -46,4 +47,6 @@ export interface ChannelAdapter {
   /** Sends in order; throws ChannelError (with retryable) when a message finally cannot be sent. */
   send(to: ConversationRef, messages: OutboundMessage[]): Promise<void>;
   status(): AdapterStatus;
+  /** The adapter's webhook routes (registered encapsulated, so it may parse raw bodies its own way). */
+  readonly routes?: FastifyPluginAsync;
 }

@@ -9,6 +9,8 @@ import { Message, type MessageDoc } from '../domain/message/message.model';
 import { Customer, type CustomerDoc } from '../domain/customer/customer.model';
 import { identifyCustomer, learnAboutCustomer } from '../domain/customer/customer.service';
 import { CustomerIdentity } from '../domain/customer/customer-identity.model';
+import { ConversationThread } from '../domain/conversation/conversation-thread.model';
+import { TurnQueue } from './turn-queue.model';
 import type { Engine, EngineResult } from './engine';
 import type { EventBus } from './events';
 import { newLockOwner, withLock } from '../db/lock';
@@ -32,6 +34,9 @@ export interface ConversationServiceDeps {
  */
 export class ConversationService implements Inbox {
   private readonly chains = new Map<string, Promise<void>>();
+  /** Replies of turns run here for messages received here, handed to the waiting caller. */
+  private readonly turnReplies = new Map<string, OutboundMessage[]>();
+  private readonly awaited = new Set<string>();
   /** Turns of one conversation run under its lock, so they are strictly ordered across instances. */
   private readonly lockOwner = newLockOwner();
   private readonly now: () => Date;
@@ -49,7 +54,7 @@ export class ConversationService implements Inbox {
       inbound = await Message.create({
         conversation: conversation._id, customer: customer._id, channel: msg.channel, direction: 'in', author: 'customer',
         text, choice: msg.choice, channelMessageId: msg.channelMessageId, processed: 'pending', repliesInline: options.inlineReplies || undefined,
-        payload: msg.localeHint ? { localeHint: msg.localeHint } : undefined,
+        payload: msg.localeHint || msg.replyContext ? { localeHint: msg.localeHint, replyContext: msg.replyContext } : undefined,
       });
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
@@ -57,16 +62,21 @@ export class ConversationService implements Inbox {
       if (!original) throw err;
       return { duplicate: true, conversationId: String(original.conversation), replies: this.drain(String(original.conversation)).then(() => this.repliesTo(original._id)) };
     }
-    const at = this.now();
-    const updated = await Conversation.findByIdAndUpdate(
-      conversation._id,
-      { $set: { lastCustomerMessageAt: at, lastMessageAt: at, lastMessagePreview: text.slice(0, 200), ...(msg.replyContext ? { replyContext: msg.replyContext } : {}) } },
-      { new: true },
-    );
-    await Customer.updateOne({ _id: customer._id }, { $set: { lastSeenAt: at } });
-    this.deps.events.emit('message.created', { message: inbound, conversation: updated ?? conversation });
+    await TurnQueue.create({ _id: inbound._id, conversation: conversation._id });
+    // The conversation itself is only written inside its turn (under the lock): on FerretDB 1.x
+    // two concurrent updates of one document lose one of them, even on different fields.
+    await Customer.updateOne({ _id: customer._id }, { $set: { lastSeenAt: this.now() } });
+    this.deps.events.emit('message.created', { message: inbound, conversation });
     const id = String(conversation._id);
-    return { duplicate: false, conversationId: id, replies: this.drain(id).then(() => this.repliesTo(inbound._id)) };
+    const key = String(inbound._id);
+    this.awaited.add(key);
+    const replies = this.drain(id)
+      .then(() => this.turnReplies.get(key) ?? this.repliesTo(inbound._id))
+      .finally(() => {
+        this.awaited.delete(key);
+        this.turnReplies.delete(key);
+      });
+    return { duplicate: false, conversationId: id, replies };
   }
 
   /**
@@ -114,6 +124,17 @@ export class ConversationService implements Inbox {
     return { conversationId: id, replies };
   }
 
+  /**
+   * Runs a change to a conversation (agent claim, reply, close…) in turn with the bot's turns:
+   * every write to a conversation document must go through here or a turn.
+   */
+  withConversation<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
+    let result: T;
+    return this.serialize(conversationId, async () => {
+      result = await fn();
+    }).then(() => result);
+  }
+
   /** The bot's stored replies to an inbound message (the same ones again for a retried delivery). */
   async repliesTo(messageId: Types.ObjectId): Promise<OutboundMessage[]> {
     const replies = await Message.find({ replyTo: messageId }).sort({ _id: 1 });
@@ -122,19 +143,27 @@ export class ConversationService implements Inbox {
 
   private async openConversation(msg: Pick<InboundMessage, 'channel' | 'externalUserId' | 'conversationKey' | 'replyContext'>, customer: CustomerDoc): Promise<ConversationDoc> {
     const openKey = `${msg.channel}:${msg.conversationKey}`;
-    const found = await Conversation.findOne({ openKey });
-    if (found) return found;
+    const thread = await ConversationThread.findById(openKey).lean();
+    if (thread) {
+      const current = await Conversation.findById(thread.conversation);
+      if (current && current.status !== 'closed' && current.openKey === openKey) return current;
+      await ConversationThread.deleteOne({ _id: openKey, conversation: thread.conversation });
+    }
+    let conversation: ConversationDoc;
     try {
-      return await Conversation.create({
+      conversation = await Conversation.create({
         channel: msg.channel, customer: customer._id, conversationKey: msg.conversationKey, externalUserId: msg.externalUserId,
         openKey, replyContext: msg.replyContext, locale: customer.locale, status: 'bot',
       });
     } catch (err) {
+      // Another instance opened it first (openKey is unique among conversations).
       if ((err as { code?: number }).code !== 11000) throw err;
       const raced = await Conversation.findOne({ openKey });
       if (!raced) throw err;
-      return raced;
+      conversation = raced;
     }
+    await ConversationThread.updateOne({ _id: openKey }, { $set: { conversation: conversation._id } }, { upsert: true });
+    return conversation;
   }
 
   /** Runs fn for the conversation after the ones already queued in this process, under its lock. */
@@ -155,19 +184,30 @@ export class ConversationService implements Inbox {
   private drain(conversationId: string): Promise<void> {
     return this.serialize(conversationId, async () => {
       for (;;) {
-        const pending = await Message.findOne({ conversation: conversationId, processed: 'pending', direction: 'in' }).sort({ _id: 1 });
-        if (!pending) return;
+        // Arrival order: createdAt (ms) first, since ObjectIds of two instances are not ordered within a second.
+        const next = await TurnQueue.findOne({ conversation: conversationId }).sort({ createdAt: 1, _id: 1 }).lean();
+        if (!next) return;
+        const pending = await Message.findById(next._id);
+        if (!pending || pending.processed !== 'pending') {
+          await TurnQueue.deleteOne({ _id: next._id });
+          continue;
+        }
         const conversation = await Conversation.findById(conversationId);
         const customer = conversation && (await Customer.findById(conversation.customer));
         if (!conversation || !customer) return;
+        const key = String(pending._id);
         try {
-          await this.applyTurn(conversation, customer, pending);
+          const replies = await this.applyTurn(conversation, customer, pending);
+          if (this.awaited.has(key)) this.turnReplies.set(key, replies);
           await Message.updateOne({ _id: pending._id }, { $set: { processed: 'done' } });
         } catch (err) {
-          this.deps.log.error({ err, conversationId, messageId: String(pending._id) }, 'turn failed');
+          this.deps.log.error({ err, conversationId, messageId: key }, 'turn failed');
+          const apology: OutboundMessage[] = [{ author: 'bot', text: this.deps.engine.apology(conversation.locale as Locale | undefined) }];
           await Message.updateOne({ _id: pending._id }, { $set: { processed: 'failed' } });
-          await this.storeReplies(conversation, pending, [{ author: 'bot', text: this.deps.engine.apology(conversation.locale as Locale | undefined) }]);
+          await this.storeReplies(conversation, pending, apology);
+          if (this.awaited.has(key)) this.turnReplies.set(key, apology);
         }
+        await TurnQueue.deleteOne({ _id: pending._id });
       }
     });
   }
@@ -191,7 +231,7 @@ export class ConversationService implements Inbox {
       agentsAvailable: await this.deps.agentsAvailable(),
       proactive,
     });
-    const saved = await this.saveState(conversation, result);
+    const saved = await this.saveState(conversation, result, inbound);
     if (result.locale !== customer.locale) await learnAboutCustomer(String(customer._id), { locale: result.locale });
     await this.storeReplies(saved, inbound, result.replies);
     if (result.handoff) this.deps.events.emit('conversation.updated', { conversation: saved, change: 'handoff' });
@@ -199,12 +239,17 @@ export class ConversationService implements Inbox {
   }
 
   /** Writes the turn's state with the revision it was read at: a concurrent writer makes it fail. */
-  private async saveState(conversation: ConversationDoc, result: EngineResult): Promise<ConversationDoc> {
+  private async saveState(conversation: ConversationDoc, result: EngineResult, inbound: MessageDoc | undefined): Promise<ConversationDoc> {
     const now = this.now();
     const set: Record<string, unknown> = {
       flow: result.flow, suspended: result.suspended, notUnderstood: result.notUnderstood, offered: result.offered ?? undefined,
       locale: result.locale, greetedAt: conversation.greetedAt ?? now,
     };
+    if (inbound) {
+      Object.assign(set, { lastCustomerMessageAt: inbound.createdAt, lastMessageAt: inbound.createdAt, lastMessagePreview: inbound.text.slice(0, 200) });
+      const replyContext = (inbound.payload as { replyContext?: unknown } | undefined)?.replyContext;
+      if (replyContext) set.replyContext = replyContext;
+    }
     if (result.handoff) Object.assign(set, { status: 'waiting', waitingSince: now, priority: result.handoff.priority, handoffReason: result.handoff.reason });
     const saved = await Conversation.findOneAndUpdate({ _id: conversation._id, rev: conversation.rev }, { $set: set, $inc: { rev: 1 } }, { new: true });
     if (!saved) throw new AppError('CONFLICT', `conversation ${String(conversation._id)} changed during the turn`);

@@ -12,3 +12,5 @@ export { Staff } from './staff/staff.model';
 export { User } from './user/user.model';
 export { AuditLog } from './audit/audit-log.model';
 export { Lock } from '../db/lock.model';
+export { ConversationThread } from './conversation/conversation-thread.model';
+export { TurnQueue } from '../conversation/turn-queue.model';

@@ -1,14 +1,14 @@
 import { Types } from 'mongoose';
 import type { ChannelId, Locale } from '../../core/message';
 import { Customer, type CustomerDoc } from './customer.model';
-import { CustomerIdentity } from './customer-identity.model';
+import { CustomerIdentity, identityKey } from './customer-identity.model';
 
 /**
  * The customer behind a channel identity, created on first contact. The identity row is written
  * first (unique on channel + external id), so two racing first messages create one customer.
  */
 export async function identifyCustomer(channel: ChannelId, externalId: string, profile: { displayName?: string; locale?: Locale } = {}): Promise<CustomerDoc> {
-  const existing = await CustomerIdentity.findOne({ channel, externalId }).lean();
+  const existing = await CustomerIdentity.findById(identityKey(channel, externalId)).lean();
   if (existing) {
     const customer = await Customer.findById(existing.customer);
     if (customer) return customer;
@@ -31,7 +31,7 @@ export async function identifyCustomer(channel: ChannelId, externalId: string, p
     });
   } catch (err) {
     // Leave no identity pointing at nothing.
-    if (!existing) await CustomerIdentity.deleteOne({ channel, externalId, customer: customerId });
+    if (!existing) await CustomerIdentity.deleteOne({ _id: identityKey(channel, externalId), customer: customerId });
     throw err;
   }
 }

@@ -42,6 +42,8 @@ const orderSchema = new Schema(
     trackingNumber: { type: String, maxlength: 100 },
     updatesVia: { type: String, enum: ['wechat', 'sms'] },
     confirmedAt: Date,
+    /** When the bot asked the customer to confirm this (web) order (订单确认). */
+    confirmationRequestedAt: Date,
   },
   { timestamps: true },
 );
@@ -54,6 +56,7 @@ orderSchema.index({ number: 1 }, { unique: true });
 orderSchema.index({ customer: 1, createdAt: -1 });
 orderSchema.index({ 'recipient.phone': 1 });
 orderSchema.index({ status: 1, day: 1 });
+orderSchema.index({ status: 1, source: 1, confirmationRequestedAt: 1 });
 
 export type OrderFields = InferSchemaType<typeof orderSchema>;
 export type OrderDoc = HydratedDocument<OrderFields>;

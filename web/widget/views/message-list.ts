@@ -57,9 +57,8 @@ function quickReplies(replies: QuickReply[], opts: ListOptions): HTMLElement {
   );
 }
 
-/** Redraws the transcript into `list` (role=log); keeps the view at the bottom if it was there. */
-export function renderMessages(list: HTMLElement, scroller: HTMLElement, entries: Entry[], opts: ListOptions): void {
-  const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 80;
+/** Redraws the transcript into `list` (role=log). */
+export function renderMessages(list: HTMLElement, entries: Entry[], opts: ListOptions): void {
   const rows: HTMLElement[] = [];
   entries.forEach((entry, i) => rows.push(row(entry, entries[i - 1], opts)));
   const last = entries[entries.length - 1];
@@ -70,5 +69,4 @@ export function renderMessages(list: HTMLElement, scroller: HTMLElement, entries
     rows.push(h('div', { class: 'kf-row', 'aria-label': opts.t('typing') }, h('div', { class: 'kf-bubble kf-typing' }, h('i'), h('i'), h('i'))));
   }
   replaceChildren(list, ...rows);
-  if (atBottom || last?.message.author === 'customer') scroller.scrollTop = scroller.scrollHeight;
 }

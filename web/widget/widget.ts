@@ -1,0 +1,300 @@
+import { h, replaceChildren } from '../shared/dom';
+import { ApiError } from '../shared/http';
+import type { ChatMessage, ConversationState, QuickReply, Rating } from '../shared/contract';
+import { translator, type Translate, type WidgetLocale } from './i18n';
+import { ClientApi } from './client-api';
+import { ChatConnection, type LinkState } from './connection';
+import { MessageLog } from './message-log';
+import { newClientMessageId, SessionStore, type OutboxItem } from './session-store';
+import { createLauncher, type Launcher } from './views/launcher';
+import { createPanel, type Panel } from './views/panel';
+import { createComposer, MAX_TEXT, type Composer } from './views/composer';
+import { renderMessages } from './views/message-list';
+import { createPrechatForm, type PrechatAnswers } from './views/prechat-form';
+import { createRatingForm } from './views/rating-form';
+
+/** Where the widget's server is and how it speaks. */
+export interface WidgetOptions {
+  /** Origin (and path prefix) of the server that served widget.js. */
+  base: string;
+  locale: WidgetLocale;
+}
+
+type Card = 'none' | 'prechat' | 'error' | 'rating' | 'rated';
+
+/**
+ * The widget's controller: owns the state (session, transcript, conversation status, link) and
+ * redraws the views from it. The conversation is created when the customer first opens the panel.
+ */
+export class ChatWidget {
+  private readonly t: Translate;
+  private readonly api: ClientApi;
+  private readonly store: SessionStore;
+  private readonly log = new MessageLog();
+  private readonly launcher: Launcher;
+  private readonly panel: Panel;
+  private readonly composer: Composer;
+  private readonly list = h('div', { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+  private readonly cardSlot = h('div');
+  private connection?: ChatConnection;
+  private conversation: ConversationState = { status: 'bot' };
+  private link: LinkState = 'connecting';
+  private isOpen = false;
+  private starting = false;
+  private counting = false;
+  private agentTyping = false;
+  private agentTypingTimer?: ReturnType<typeof setTimeout>;
+  private awaitingBot = false;
+  private card: Card = 'none';
+  private renderQueued = false;
+  /** A one-off notice in the banner (e.g. a message too long), cleared by the next send. */
+  private notice?: string;
+  /** Follow new messages unless the customer scrolled up to read. */
+  private stickToBottom = true;
+
+  constructor(
+    readonly root: HTMLElement,
+    private readonly opts: WidgetOptions,
+  ) {
+    this.t = translator(opts.locale);
+    this.api = new ClientApi(opts.base);
+    this.store = new SessionStore(opts.base);
+    this.launcher = createLauncher(this.t, () => this.open());
+    this.panel = createPanel(this.t, () => this.close());
+    this.composer = createComposer(this.t, (text) => this.send({ text }), (on) => this.connection?.typing(on));
+    this.panel.body.append(this.list, this.cardSlot);
+    this.panel.footer.append(this.composer.el);
+    root.append(this.panel.el, this.launcher.el);
+    const body = this.panel.body;
+    body.addEventListener('scroll', () => (this.stickToBottom = body.scrollHeight - body.scrollTop - body.clientHeight < 60), { passive: true });
+    root.addEventListener('keydown', (ev) => ev.key === 'Escape' && this.isOpen && this.close());
+    if (this.store.session) this.resume();
+    this.render();
+  }
+
+  /** Opens the panel (and starts the conversation on first use). */
+  open(): void {
+    this.isOpen = true;
+    this.store.unread = 0;
+    if (!this.store.session && !this.starting && this.card !== 'prechat') void this.begin();
+    this.render();
+    setTimeout(() => this.composer.focus(), 50);
+  }
+
+  /** Minimises the panel to the launcher. */
+  close(): void {
+    this.isOpen = false;
+    this.render();
+    this.launcher.el.focus({ preventScroll: true });
+  }
+
+  private async begin(): Promise<void> {
+    this.starting = true;
+    this.render();
+    const settings = await this.api.settings().catch(() => ({ prechatForm: false }));
+    if (settings.prechatForm) {
+      this.starting = false;
+      this.showCard('prechat');
+      return;
+    }
+    const problem = await this.startConversation({});
+    if (problem) this.showCard('error');
+  }
+
+  /** Creates the conversation; resolves to a text for the pre-chat form when it failed. */
+  private async startConversation(answers: PrechatAnswers): Promise<string | undefined> {
+    this.starting = true;
+    try {
+      const { session, messages } = await this.api.start({ locale: this.opts.locale, ...answers });
+      this.store.setSession(session);
+      this.log.addServer(messages);
+      this.showCard('none');
+      this.connect();
+      return undefined;
+    } catch (err) {
+      const e = err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err));
+      const phoneRefused = e.status === 400 && JSON.stringify(e.details ?? e.message).includes('phone');
+      return phoneRefused ? this.t('prechatPhoneInvalid') : this.t('startError');
+    } finally {
+      this.starting = false;
+      this.render();
+    }
+  }
+
+  /** After a reload: what was still queued shows at once, then the transcript and the link. */
+  private resume(): void {
+    for (const item of this.store.outbox) this.log.addLocal(item, item.text ?? item.choice ?? '', 'queued');
+    this.connect();
+  }
+
+  private connect(): void {
+    const session = this.store.session;
+    if (!session) return;
+    this.connection?.stop();
+    this.counting = false;
+    const connection = new ChatConnection(this.opts.base, this.api, this.store, session, {
+      messages: (list) => this.received(list),
+      conversation: (state) => this.conversationChanged(state),
+      typing: (on) => this.typing(on),
+      link: (state) => {
+        this.link = state;
+        this.render();
+      },
+      sent: (item) => {
+        this.log.mark(item.clientMessageId, 'sent');
+        this.awaitingBot = false;
+        this.render();
+      },
+      rejected: (item, error) => {
+        this.log.mark(item.clientMessageId, 'failed', error.status === 400 ? error.message : undefined);
+        this.awaitingBot = false;
+        this.render();
+      },
+      invalid: () => this.reset(),
+    });
+    this.connection = connection;
+    void connection.start().then(() => {
+      this.counting = true;
+      connection.kick();
+    });
+  }
+
+  /** Forgets the conversation (closed and rated, or the token no longer works) and starts afresh. */
+  private reset(): void {
+    this.connection?.stop();
+    this.connection = undefined;
+    this.store.setSession(undefined);
+    this.log.clear();
+    this.conversation = { status: 'bot' };
+    this.awaitingBot = this.agentTyping = false;
+    this.showCard('none');
+    if (this.isOpen) void this.begin();
+    this.render();
+  }
+
+  private received(messages: ChatMessage[]): void {
+    const added = this.log.addServer(messages);
+    const fromUs = added.filter((m) => m.author !== 'customer');
+    if (fromUs.length) {
+      this.awaitingBot = false;
+      if (fromUs.some((m) => m.author === 'agent')) this.agentTyping = false;
+      if (this.counting && (!this.isOpen || document.hidden)) this.store.unread = this.store.unread + fromUs.length;
+    }
+    this.render();
+  }
+
+  private conversationChanged(state: ConversationState): void {
+    const wasClosed = this.conversation.status === 'closed';
+    this.conversation = state;
+    if (state.status !== 'bot') this.awaitingBot = false;
+    if (state.status === 'closed') this.agentTyping = false;
+    if (state.status === 'closed' && !wasClosed) this.showCard(this.store.session?.rated ? 'rated' : 'rating');
+    if (state.status !== 'closed' && (this.card === 'rating' || this.card === 'rated')) this.showCard('none');
+    this.render();
+  }
+
+  private typing(on: boolean): void {
+    this.agentTyping = on;
+    clearTimeout(this.agentTypingTimer);
+    if (on) this.agentTypingTimer = setTimeout(() => this.typing(false), 10000);
+    this.render();
+  }
+
+  /** Queues a message (in localStorage first, so nothing is lost offline) and shows it. */
+  private send(msg: { text?: string; choice?: string }): boolean {
+    if (!this.store.session || this.conversation.status === 'closed') return false;
+    if ((msg.text ?? '').length > MAX_TEXT) {
+      this.notice = this.t('tooLong');
+      this.render();
+      return false;
+    }
+    this.notice = undefined;
+    const item: OutboxItem = { clientMessageId: newClientMessageId(), ...msg, createdAt: new Date().toISOString() };
+    this.store.enqueue(item);
+    this.log.addLocal(item, msg.text ?? '', this.link === 'offline' ? 'queued' : 'pending');
+    if (this.conversation.status === 'bot' && this.link !== 'offline') this.awaitingBot = true;
+    this.connection?.kick();
+    this.render();
+    return true;
+  }
+
+  private choose(reply: QuickReply): void {
+    this.send({ text: reply.label, choice: reply.value });
+  }
+
+  private async rate(rating: Rating): Promise<string | undefined> {
+    const session = this.store.session;
+    if (!session) return this.t('startError');
+    try {
+      await this.api.rate(session, rating);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 409) return this.t('startError');
+    }
+    this.store.markRated();
+    this.showCard('rated');
+    return undefined;
+  }
+
+  private showCard(card: Card): void {
+    if (card === this.card && card !== 'none') return;
+    this.card = card;
+    this.stickToBottom = true;
+    const t = this.t;
+    const newChat = h('button', { type: 'button', class: 'kf-secondary', text: t('newChat'), on: { click: () => this.reset() } });
+    switch (card) {
+      case 'prechat':
+        return replaceChildren(this.cardSlot, createPrechatForm(t, (answers) => this.startConversation(answers)));
+      case 'error':
+        return replaceChildren(this.cardSlot, h('div', { class: 'kf-card' }, h('p', { class: 'kf-note', text: t('startError') }), h('button', { type: 'button', class: 'kf-primary', text: t('retry'), on: { click: () => this.retryStart() } })));
+      case 'rating':
+        return replaceChildren(this.cardSlot, createRatingForm(t, (rating) => this.rate(rating)));
+      case 'rated':
+        return replaceChildren(this.cardSlot, h('div', { class: 'kf-card' }, h('p', { class: 'kf-note', text: t('ratingThanks') }), newChat));
+      default:
+        replaceChildren(this.cardSlot);
+    }
+  }
+
+  private retryStart(): void {
+    this.showCard('none');
+    void this.begin();
+  }
+
+  /** Redraws once per microtask, however many changes came in. */
+  private render(): void {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    queueMicrotask(() => {
+      this.renderQueued = false;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    const t = this.t;
+    const { status, agent, queuePosition } = this.conversation;
+    this.root.classList.toggle('is-open', this.isOpen);
+    this.panel.el.hidden = !this.isOpen;
+    this.launcher.setUnread(this.isOpen ? 0 : this.store.unread);
+    if (status === 'closed') this.panel.setSubtitle(t('subtitleClosed'));
+    else if (status === 'assigned' && agent) this.panel.setSubtitle(t('subtitleAgent', { name: agent.name, number: agent.number }));
+    else if (status === 'waiting' || status === 'assigned') this.panel.setSubtitle(queuePosition ? t('subtitleQueue', { n: queuePosition }) : t('subtitleWaiting'));
+    else this.panel.setSubtitle(t('subtitleBot'));
+    this.panel.setAvatar(status === 'assigned' && agent ? Array.from(agent.name)[0] : undefined);
+    this.panel.setBanner(this.notice ?? (this.link === 'offline' ? t('offline') : this.starting ? t('connecting') : undefined));
+    this.composer.setEnabled(!!this.store.session && status !== 'closed');
+    this.panel.footer.hidden = status === 'closed';
+    if (!this.isOpen) return;
+    renderMessages(this.list, this.log.entries, {
+      t,
+      locale: this.opts.locale,
+      typing: this.agentTyping || this.awaitingBot,
+      quickRepliesEnabled: status === 'bot',
+      onChoice: (reply) => this.choose(reply),
+    });
+    if (this.stickToBottom || this.log.last?.local === 'pending' || this.log.last?.local === 'queued') {
+      this.panel.body.scrollTop = this.panel.body.scrollHeight;
+      this.stickToBottom = true;
+    }
+  }
+}
