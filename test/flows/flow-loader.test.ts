@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readLocaleFiles } from '../../src/i18n/i18n';
-import { loadFlows, FlowError } from '../../src/flows/flow-loader';
+import { loadFlows } from '../../src/flows/flow-loader';
 import { ACTION_NAMES } from '../../src/conversation/actions/registry';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -44,7 +44,7 @@ export class ConsoleApp {
   constructor(
     private readonly root: HTMLElement,
     private me: User,
-    private readonly hooks: { signedOut(): void; relocalise(): void },
+    private readonly hooks: { signedOut(): void; relocalise(me: User): void },
   ) {
     const isManager = me.role !== 'agent';
     this.store = new InboxStore(() => this.me);
@@ -59,7 +59,7 @@ export class ConsoleApp {
       setMe: (user) => (this.me = user),
       notifier: this.notifier,
       page: () => this.route.page,
-      onLocale: () => hooks.relocalise(),
+      onLocale: () => hooks.relocalise(this.me),
       onLogout: () => void this.logout(),
     });
     this.inbox = new InboxPanel({
