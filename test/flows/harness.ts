@@ -95,6 +95,7 @@ export async function playConversationTest(test: ConversationTest, index: number
   for (const r of test.expect.records) {
     const where = substitute({ ...r.where }, names) as Record<string, unknown>;
     if (['Lead', 'Complaint', 'Order', 'FollowUp', 'Conversation', 'Message'].includes(r.model) && !('customer' in where)) where.customer = String(customer._id);
+    if (r.model === 'Customer' && !('_id' in where)) where._id = String(customer._id);
     const Model = models[r.model] as unknown as { countDocuments(q: unknown): Promise<number>; find(q: unknown): { lean(): Promise<unknown[]> } };
     const count = await Model.countDocuments(where);
     if (count !== r.count) {
