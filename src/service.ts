@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './db/database';
 import { setReportTimeZone } from './domain/shared/local-day';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { createServer } from './http/server';
+import { staticRoutes } from './http/routes/static.routes';
 import { createScheduler } from './jobs/scheduler';
 import { contractRenewalJob } from './jobs/contract-renewal.job';
 import { followUpSurveyJob } from './jobs/follow-up-survey.job';
@@ -16,8 +17,15 @@ import type { Engine } from './conversation/engine';
 import { EventBus } from './conversation/events';
 import { ConversationService } from './conversation/conversation.service';
 import { AdapterRegistry } from './channels/registry';
+import { createAdapters } from './channels/adapters-from-config';
 import { registerOutboundDelivery } from './realtime/listeners/outbound-delivery.listener';
 import { agentsOnline } from './domain/user/presence.service';
+import { SessionService } from './domain/user/session.service';
+import { AgentChatService } from './conversation/agent-chat.service';
+import { AssignmentService } from './conversation/assignment.service';
+import { seedLiveChat } from './bootstrap/live-chat-seed';
+import { liveChatPlugins } from './http/live-chat.plugins';
+import { attachRealtime } from './realtime/socket-server';
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -44,12 +52,18 @@ export async function startService(config: Config, log: Logger): Promise<Service
   const engine = loadBot(config);
   const events = new EventBus((err, event) => log.error({ err, event }, 'event listener failed'));
   const adapters = new AdapterRegistry();
-  const conversations = new ConversationService({ engine, events, log, deliversTo: (c) => adapters.has(c), agentsAvailable: agentsOnline });
+  const deliversTo = (channel: ChannelId) => adapters.has(channel);
+  const conversations = new ConversationService({ engine, events, log, deliversTo, agentsAvailable: agentsOnline });
+  for (const adapter of createAdapters(config, conversations, log)) adapters.register(adapter);
+  const agentChat = new AgentChatService({ conversations, events, engine, deliversTo });
+  new AssignmentService({ agentChat, conversations, engine, events, deliversTo, mode: config.ASSIGNMENT_MODE, defaultMaxChats: config.AGENT_MAX_CHATS, log }).register();
+  const sessions = new SessionService({ ttlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES });
   registerOutboundDelivery(events, adapters, log);
   const database = await openDatabase(config, log);
   let scheduler: Agenda | undefined;
   try {
     await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, log);
+    await seedLiveChat(log);
     // The bot can reach a customer first on the web widget or any channel with an adapter.
     const canDeliver = (channel: ChannelId) => channel === 'web' || adapters.has(channel);
     const jobs = [contractRenewalJob(), followUpSurveyJob({ conversations, canDeliver, log }), orderConfirmationJob({ conversations, canDeliver, log })];
@@ -57,7 +71,14 @@ export async function startService(config: Config, log: Logger): Promise<Service
     const app = await createServer({
       logger: log,
       health: { databaseKind: database.kind, startedAt: new Date(), channels: () => adapters.statuses() },
+      plugins: [
+        { plugin: staticRoutes, options: { prechatForm: config.WIDGET_PRECHAT_FORM } },
+        ...liveChatPlugins({ config, sessions, conversations, agentChat, engine, events }),
+        // Each channel's webhooks, encapsulated: they parse their bodies raw for the signature checks.
+        ...adapters.all().flatMap((adapter) => (adapter.routes ? [{ plugin: adapter.routes }] : [])),
+      ],
     });
+    const realtime = attachRealtime({ app, events, sessions, log });
     await adapters.startAll();
     const started = scheduler;
     return {
@@ -69,6 +90,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
       conversations,
       adapters,
       async close() {
+        await realtime.close();
         await app.close();
         await adapters.stopAll();
         // The scheduler unlocks its jobs on stop; with the database gone that would wait forever.

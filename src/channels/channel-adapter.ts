@@ -14,6 +14,8 @@ export interface ReceiveResult {
   /** True when the platform retried a message already stored: nothing new was stored. */
   duplicate: boolean;
   conversationId: string;
+  /** The stored inbound message (the original one for a duplicate). */
+  messageId?: string;
   /** Resolves with the bot's replies to this message (the same replies again for a duplicate). */
   replies: Promise<OutboundMessage[]>;
 }
@@ -23,9 +25,17 @@ export interface ReceiveOptions {
   inlineReplies?: boolean;
 }
 
+/** Who a greeting is for: a customer who has not written yet (e.g. just followed an Official Account). */
+export type GreetIdentity = Pick<InboundMessage, 'channel' | 'externalUserId' | 'conversationKey' | 'displayName' | 'localeHint' | 'replyContext'>;
+
 /** The door into the service for adapters: store first, then the engine runs and replies. */
 export interface Inbox {
   receive(message: InboundMessage, options?: ReceiveOptions): Promise<ReceiveResult>;
+  /**
+   * Opens the customer's conversation and greets them once (the greeting is delivered through the
+   * adapter's send() like any reply). Optional: an inbox without it greets on the first message.
+   */
+  greet?(identity: GreetIdentity): Promise<void>;
 }
 
 export interface AdapterStatus {

@@ -50,6 +50,7 @@ const schema = z.object({
   WIDGET_PRECHAT_FORM: bool.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
 
   WECOM_CORP_ID: optionalString,
   WECOM_AGENT_ID: optionalString,

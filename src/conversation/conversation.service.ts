@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
-import type { Inbox, ReceiveOptions, ReceiveResult } from '../channels/channel-adapter';
+import type { GreetIdentity, Inbox, ReceiveOptions, ReceiveResult } from '../channels/channel-adapter';
 import type { ChannelId, InboundMessage, Locale, OutboundMessage } from '../core/message';
 import { toLocale } from '../core/text/locale-detect';
 import { AppError } from '../errors';
@@ -60,7 +60,7 @@ export class ConversationService implements Inbox {
       if ((err as { code?: number }).code !== 11000) throw err;
       const original = await Message.findOne({ channel: msg.channel, channelMessageId: msg.channelMessageId });
       if (!original) throw err;
-      return { duplicate: true, conversationId: String(original.conversation), replies: this.drain(String(original.conversation)).then(() => this.repliesTo(original._id)) };
+      return { duplicate: true, conversationId: String(original.conversation), messageId: String(original._id), replies: this.drain(String(original.conversation)).then(() => this.repliesTo(original._id)) };
     }
     await TurnQueue.create({ _id: inbound._id, conversation: conversation._id });
     // The conversation itself is only written inside its turn (under the lock): on FerretDB 1.x
@@ -76,7 +76,7 @@ export class ConversationService implements Inbox {
         this.awaited.delete(key);
         this.turnReplies.delete(key);
       });
-    return { duplicate: false, conversationId: id, replies };
+    return { duplicate: false, conversationId: id, messageId: key, replies };
   }
 
   /**
@@ -85,7 +85,7 @@ export class ConversationService implements Inbox {
    * the menu is returned.
    */
   async open(
-    identity: Pick<InboundMessage, 'channel' | 'externalUserId' | 'conversationKey' | 'displayName' | 'localeHint'>,
+    identity: GreetIdentity,
     profile: { name?: string; phone?: string } = {},
   ): Promise<{ conversationId: string; replies: OutboundMessage[] }> {
     const customer = await identifyCustomer(identity.channel, identity.externalUserId, { displayName: identity.displayName, locale: toLocale(identity.localeHint) });
@@ -100,6 +100,14 @@ export class ConversationService implements Inbox {
       replies = await this.applyTurn(current, fresh, undefined, { flowId: 'greeting', values: {} });
     });
     return { conversationId: id, replies };
+  }
+
+  /**
+   * Inbox.greet: a channel tells us someone arrived before writing (an Official Account follow).
+   * Same as open(); the greeting is stored pending and the outbound listener delivers it.
+   */
+  async greet(identity: GreetIdentity): Promise<void> {
+    await this.open(identity);
   }
 
   /**

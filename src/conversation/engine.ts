@@ -118,7 +118,10 @@ export class Engine {
       rt.state = result.suspended.pop()!;
       return this.finish(result, rt, await this.runner.enter(rt), turn);
     }
-    const startFlow = input.choice?.startsWith('flow:') ? input.choice.slice(5) : typeof intent === 'object' ? intent.flow : undefined;
+    // A free-text answer is the answer: "物流太慢" describing a complaint must not start order-status.
+    const waitingStep = conv.flow ? this.runner.get(conv.flow.flowId)?.steps[conv.flow.stepId] : undefined;
+    const freeText = waitingStep?.kind === 'ask' && waitingStep.type === 'text';
+    const startFlow = input.choice?.startsWith('flow:') ? input.choice.slice(5) : typeof intent === 'object' && !freeText ? intent.flow : undefined;
     if (startFlow && this.runner.get(startFlow) && (!conv.flow || typeof intent === 'object' || input.choice?.startsWith('flow:'))) {
       if (conv.flow && conv.flow.flowId !== startFlow) result.suspended = [...result.suspended.slice(-2), conv.flow];
       rt.state = this.runner.initial(startFlow);
@@ -178,6 +181,24 @@ export class Engine {
     return result;
   }
 
+  /** Wording for texts the service sends outside a turn (live chat, canned replies). */
+  translator(locale: Locale | undefined): (key: string, values?: Record<string, unknown>) => string {
+    const t = this.i18n.getFixedT(locale ?? this.settings.defaultLocale);
+    return (key, values) => t(key, values ?? {}) as string;
+  }
+
+  /** The company's name in the opening line, in the customer's language. */
+  company(locale: Locale | undefined): string {
+    return this.settings.companyName[locale ?? this.settings.defaultLocale];
+  }
+
+  /** "张先生，" / "先生，" when the gender is known, "" (a neutral 您好 follows) when not. */
+  salutation(customer: { name?: string; gender?: string }, locale: Locale): string {
+    const gender = customer.gender && customer.gender !== 'unknown' ? customer.gender : undefined;
+    const surname = surnameOf(customer.name, locale) ?? '';
+    return this.i18n.getFixedT(locale)('common:salutation', { surname, context: gender === undefined ? undefined : surname ? gender : `${gender}_anon` }) as string;
+  }
+
   /** The localised apology the turn-error handler sends when a turn fails. */
   apology(locale: Locale | undefined): string {
     return this.i18n.getFixedT(locale ?? this.settings.defaultLocale)('common:apology') as string;
@@ -197,13 +218,11 @@ export class Engine {
   private runtime(turn: EngineTurn, locale: Locale, out: OutboundMessage[], state: FlowState | undefined): FlowRuntime {
     const t = this.i18n.getFixedT(locale);
     const customer = { ...turn.customer, locale };
-    const surname = surnameOf(customer.name, locale) ?? '';
     const base = {
       company: this.settings.companyName[locale],
       botNumber: this.settings.botNumber,
       customerName: customer.name ?? '',
-      // 先生/女士 when the gender is known (with the surname if we have it), else nothing: 您好.
-      salutation: t('common:salutation', { surname, context: customer.gender === 'unknown' ? undefined : surname ? customer.gender : `${customer.gender}_anon` }),
+      salutation: this.salutation(customer, locale),
     };
     const rt: FlowRuntime = {
       state: state ? structuredClone(state) : { flowId: '', version: 0, stepId: '', values: {}, retries: 0 },

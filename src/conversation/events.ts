@@ -1,12 +1,17 @@
 import { EventEmitter } from 'node:events';
 import type { MessageDoc } from '../domain/message/message.model';
 import type { ConversationDoc } from '../domain/conversation/conversation.model';
+import type { UserDoc } from '../domain/user/user.model';
 
 /** What services announce after a change is stored; listeners push to sockets or send to channels. */
 export interface ServiceEvents {
   'message.created': { message: MessageDoc; conversation: ConversationDoc };
   'conversation.updated': { conversation: ConversationDoc; change: 'handoff' | 'assigned' | 'transferred' | 'returned' | 'closed' | 'rated' | 'updated' };
   'message.delivery': { message: MessageDoc };
+  /** An agent's presence changed (online agents take waiting chats). */
+  'agent.presence': { user: UserDoc };
+  /** A console session ended (sign-out): its sockets are disconnected. */
+  'session.ended': { sessionId: string; userId: string };
 }
 
 /** A typed event bus; a listener's error is logged by the bus owner, never thrown at the emitter. */

@@ -14,3 +14,7 @@ export { AuditLog } from './audit/audit-log.model';
 export { Lock } from '../db/lock.model';
 export { ConversationThread } from './conversation/conversation-thread.model';
 export { TurnQueue } from '../conversation/turn-queue.model';
+export { Session } from './user/session.model';
+export { ForbiddenPhrase } from './forbidden-phrase/forbidden-phrase.model';
+export { Violation } from './forbidden-phrase/violation.model';
+export { CannedReply } from './canned-reply/canned-reply.model';

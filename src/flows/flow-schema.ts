@@ -37,6 +37,8 @@ const ask = z
     optionsFrom: z.enum(['catalogue']).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
+    /** For text: the shortest answer accepted (an address of two characters is not one). */
+    minLength: z.number().int().positive().max(5000).optional(),
     maxLength: z.number().int().positive().max(5000).optional(),
     /** Keywords (any language, normalised) that choose an option: {value: [words]}. */
     synonyms: z.record(z.string(), z.array(z.string().min(1))).optional(),

@@ -43,7 +43,7 @@ export function parseAnswer(
   switch (step.type) {
     case 'text': {
       const max = step.maxLength ?? 500;
-      return text.length >= 1 && text.length <= max ? { ok: true, value: text } : NO;
+      return text.length >= (step.minLength ?? 1) && text.length <= max ? { ok: true, value: text } : NO;
     }
     case 'number': {
       const n = parseQuantity(text);

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import swagger from '@fastify/swagger';
+import cookie from '@fastify/cookie';
 import type { Logger } from 'pino';
 import { installErrorHandler } from './error-handler';
 import { healthRoutes, type HealthOptions } from './routes/health.routes';
@@ -21,6 +22,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
   installErrorHandler(app);
+  await app.register(cookie);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -1,4 +1,4 @@
-import { requestJson, type RequestOptions } from '../shared/http';
+import { ApiError, requestJson, type RequestOptions } from '../shared/http';
 import type {
   AgentSummary,
   CannedReply,
@@ -17,8 +17,16 @@ import type {
 
 const C = '/api/v1/console';
 
-function call<T>(url: string, opts: RequestOptions = {}): Promise<T> {
-  return requestJson<T>(url, { credentials: 'same-origin', ...opts });
+/** Dispatched on window when the session ended (expired, signed out elsewhere): back to sign-in. */
+export const SIGNED_OUT_EVENT = 'kefu-console:signed-out';
+
+async function call<T>(url: string, opts: RequestOptions = {}): Promise<T> {
+  try {
+    return await requestJson<T>(url, { credentials: 'same-origin', ...opts });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401 && url.startsWith(C)) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+    throw err;
+  }
 }
 
 /** Some list routes answer a bare array, others `{items}`: accept both. */

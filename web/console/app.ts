@@ -114,6 +114,7 @@ export class ConsoleApp {
       replaceChildren(this.main, h('div', { class: 'workspace' }, this.inbox.el, this.pane.el, this.pane.side.el));
     }
     const id = this.route.conversationId;
+    this.main.querySelector('.workspace')?.classList.toggle('has-conversation', !!id);
     if (id && id !== this.pane.id) {
       this.store.markRead(id);
       void this.pane.open(id);

@@ -1,6 +1,6 @@
 import { replaceChildren } from '../shared/dom';
 import { ApiError } from '../shared/http';
-import { api } from './api';
+import { api, SIGNED_OUT_EVENT } from './api';
 import { ConsoleApp } from './app';
 import { locale, setLocale, t } from './i18n';
 import type { User } from './types';
@@ -19,6 +19,7 @@ function boot(): void {
     document.title = t('appName');
     replaceChildren(root, loginView(showApp, showLogin));
   };
+  window.addEventListener(SIGNED_OUT_EVENT, () => app && showLogin());
   function showApp(user: User): void {
     app?.stop();
     app = new ConsoleApp(root!, user, { signedOut: showLogin, relocalise: (current) => showApp(current) });

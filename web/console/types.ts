@@ -78,8 +78,9 @@ export interface ViolationLedger {
     text?: string;
     conversationId?: string;
     conversation?: string;
+    dismissal?: boolean;
   }[];
-  byAgent: { agent: { id?: string; name?: string; agentNumber?: string } | string; count: number; fines: number; reachedThree: boolean }[];
+  byAgent: { agent: { id?: string; name?: string; agentNumber?: string } | string; count: number; fines: number; reachedThree: boolean; dismissal?: boolean }[];
 }
 
 /** A canned reply (标准话术). */

@@ -10,8 +10,8 @@ import { createLauncher, type Launcher } from './views/launcher';
 import { createPanel, type Panel } from './views/panel';
 import { createComposer, MAX_TEXT, type Composer } from './views/composer';
 import { renderMessages } from './views/message-list';
-import { createPrechatForm, type PrechatAnswers } from './views/prechat-form';
-import { createRatingForm } from './views/rating-form';
+import type { PrechatAnswers } from './views/prechat-form';
+import { cardView, type Card } from './views/cards';
 
 /** Where the widget's server is and how it speaks. */
 export interface WidgetOptions {
@@ -19,8 +19,6 @@ export interface WidgetOptions {
   base: string;
   locale: WidgetLocale;
 }
-
-type Card = 'none' | 'prechat' | 'error' | 'rating' | 'rated';
 
 /**
  * The widget's controller: owns the state (session, transcript, conversation status, link) and
@@ -95,6 +93,7 @@ export class ChatWidget {
     if (settings.prechatForm) {
       this.starting = false;
       this.showCard('prechat');
+      this.render();
       return;
     }
     const problem = await this.startConversation({});
@@ -148,6 +147,7 @@ export class ChatWidget {
       rejected: (item, error) => {
         this.log.mark(item.clientMessageId, 'failed', error.status === 400 ? error.message : undefined);
         this.awaitingBot = false;
+        if (error.code === 'CONVERSATION_CLOSED') this.conversationChanged({ ...this.conversation, status: 'closed' });
         this.render();
       },
       invalid: () => this.reset(),
@@ -189,7 +189,7 @@ export class ChatWidget {
     if (state.status !== 'bot') this.awaitingBot = false;
     if (state.status === 'closed') this.agentTyping = false;
     if (state.status === 'closed' && !wasClosed) this.showCard(this.store.session?.rated ? 'rated' : 'rating');
-    if (state.status !== 'closed' && (this.card === 'rating' || this.card === 'rated')) this.showCard('none');
+    if (state.status !== 'closed' && (this.card === 'rating' || this.card === 'rated' || this.card === 'ended')) this.showCard('none');
     this.render();
   }
 
@@ -229,6 +229,11 @@ export class ChatWidget {
       await this.api.rate(session, rating);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 409) return this.t('startError');
+      if (err.code === 'NOT_RATEABLE') {
+        // Closed, but not by an agent (e.g. handed back to the bot and timed out): nothing to rate.
+        this.showCard('ended');
+        return undefined;
+      }
     }
     this.store.markRated();
     this.showCard('rated');
@@ -239,25 +244,18 @@ export class ChatWidget {
     if (card === this.card && card !== 'none') return;
     this.card = card;
     this.stickToBottom = true;
-    const t = this.t;
-    const newChat = h('button', { type: 'button', class: 'kf-secondary', text: t('newChat'), on: { click: () => this.reset() } });
-    switch (card) {
-      case 'prechat':
-        return replaceChildren(this.cardSlot, createPrechatForm(t, (answers) => this.startConversation(answers)));
-      case 'error':
-        return replaceChildren(this.cardSlot, h('div', { class: 'kf-card' }, h('p', { class: 'kf-note', text: t('startError') }), h('button', { type: 'button', class: 'kf-primary', text: t('retry'), on: { click: () => this.retryStart() } })));
-      case 'rating':
-        return replaceChildren(this.cardSlot, createRatingForm(t, (rating) => this.rate(rating)));
-      case 'rated':
-        return replaceChildren(this.cardSlot, h('div', { class: 'kf-card' }, h('p', { class: 'kf-note', text: t('ratingThanks') }), newChat));
-      default:
-        replaceChildren(this.cardSlot);
-    }
-  }
-
-  private retryStart(): void {
-    this.showCard('none');
-    void this.begin();
+    replaceChildren(
+      this.cardSlot,
+      cardView(card, this.t, {
+        start: (answers) => this.startConversation(answers),
+        retry: () => {
+          this.showCard('none');
+          void this.begin();
+        },
+        rate: (rating) => this.rate(rating),
+        newChat: () => this.reset(),
+      }),
+    );
   }
 
   /** Redraws once per microtask, however many changes came in. */
@@ -283,7 +281,7 @@ export class ChatWidget {
     this.panel.setAvatar(status === 'assigned' && agent ? Array.from(agent.name)[0] : undefined);
     this.panel.setBanner(this.notice ?? (this.link === 'offline' ? t('offline') : this.starting ? t('connecting') : undefined));
     this.composer.setEnabled(!!this.store.session && status !== 'closed');
-    this.panel.footer.hidden = status === 'closed';
+    this.panel.footer.hidden = status === 'closed' || !this.store.session;
     if (!this.isOpen) return;
     renderMessages(this.list, this.log.entries, {
       t,

@@ -11,6 +11,12 @@ import { yuan } from './format';
 
 const BOT: Actor = { type: 'bot', name: 'bot' };
 
+/** A stored phone (+8613812345678) as the customer would write it: "138 1234 5678". */
+function phoneText(e164: unknown): string {
+  if (typeof e164 !== 'string') return '';
+  return parsePhone(e164)?.national ?? e164;
+}
+
 /** prepareOrder: price the chosen product × quantity and settle the recipient (本人 or another). */
 export function prepareOrderAction(catalogue: Catalogue): FlowAction {
   return async ({ values, customer, locale }) => {
@@ -18,6 +24,7 @@ export function prepareOrderAction(catalogue: Catalogue): FlowAction {
     if (!product) throw new Error(`unknown product ${String(values.sku)}`);
     const quantity = Number(values.quantity);
     const self = values.recipientSelf !== false;
+    const recipientPhone = self ? (values.phone ?? customer.phone) : values.recipientPhone;
     return {
       values: {
         productName: product.name[locale],
@@ -26,7 +33,8 @@ export function prepareOrderAction(catalogue: Catalogue): FlowAction {
         totalFen: product.priceFen * quantity,
         totalYuan: yuan(product.priceFen * quantity),
         recipientName: self ? (values.name ?? customer.name) : values.recipientName,
-        recipientPhone: self ? (values.phone ?? customer.phone) : values.recipientPhone,
+        recipientPhone,
+        recipientPhoneText: phoneText(recipientPhone),
       },
     };
   };
@@ -63,31 +71,49 @@ export const setUpdatesViaAction: FlowAction = async ({ values, customer }) => {
   return { values: { updatesVia: via } };
 };
 
-function orderValues(order: OrderDoc, i18n: i18n, locale: Locale): Record<string, unknown> {
+/** The values flows read back about an order; product names and units in the customer's language. */
+function orderValues(order: OrderDoc, i18n: i18n, catalogue: Catalogue, locale: Locale): Record<string, unknown> {
   const t = i18n.getFixedT(locale);
   const item = order.items[0];
+  const itemText = (i: OrderDoc['items'][number]) => {
+    const product = catalogue.get(i.sku);
+    return t('order:item', { product: product?.name[locale] ?? i.product, quantity: i.quantity, unit: product?.unit[locale] ?? '' });
+  };
   return {
     orderId: String(order._id),
     orderNumber: order.number,
-    itemsText: order.items.map((i) => `${i.product} × ${i.quantity}`).join(locale === 'en' ? ', ' : '，'),
+    itemsText: order.items.map(itemText).join(locale === 'en' ? ', ' : '、'),
+    itemCount: order.items.length,
     quantity: item?.quantity,
     address: order.address,
     totalYuan: yuan(order.totalFen),
     payment: order.payment,
     recipientName: order.recipient?.name,
     recipientPhone: order.recipient?.phone,
+    recipientPhoneText: phoneText(order.recipient?.phone),
     status: order.status,
     statusText: t(`order:status_${order.status}`),
+    courier: order.courier ?? '',
     trackingNumber: order.trackingNumber ?? '',
   };
 }
 
-/** loadOrder: an existing (web) order to read back for confirmation (订单确认). */
-export function loadOrderAction(i18n: i18n): FlowAction {
+/**
+ * loadOrder: an existing (web) order to read back for confirmation (订单确认). Run again after the
+ * customer corrected the address or the quantity, it keeps their answers and re-prices, so the
+ * read-back shows the new total; nothing is saved until confirmExistingOrder.
+ */
+export function loadOrderAction(i18n: i18n, catalogue: Catalogue): FlowAction {
   return async ({ values, locale }) => {
     const order = await Order.findById(String(values.orderId));
     if (!order) throw new Error(`order ${String(values.orderId)} not found`);
-    return { values: orderValues(order, i18n, locale) };
+    const quantity = Number(values.quantity);
+    if (order.items.length === 1 && Number.isInteger(quantity) && quantity > 0) {
+      order.items[0].quantity = quantity;
+      order.totalFen = quantity * order.items[0].unitPriceFen;
+    }
+    if (typeof values.address === 'string' && values.address.trim()) order.address = values.address;
+    return { values: orderValues(order, i18n, catalogue, locale) };
   };
 }
 
@@ -114,14 +140,18 @@ export const confirmExistingOrderAction: FlowAction = async ({ values }) => {
 };
 
 /** findOrders: by order number or phone; lists status and tracking number of each. */
-export function findOrdersAction(i18n: i18n): FlowAction {
+export function findOrdersAction(i18n: i18n, catalogue: Catalogue): FlowAction {
   return async ({ values, customer, locale }) => {
     const query = String(values.query ?? '').trim();
     const number = /^o\d{8,}$/i.test(query.replace(/\s/g, '')) ? query.replace(/\s/g, '') : undefined;
     const phone = number ? undefined : parsePhone(query, locale === 'zh-TW' ? 'TW' : 'CN')?.e164;
     const orders = await findOrders({ number, phone, customer: number || phone ? undefined : customer.id });
     const t = i18n.getFixedT(locale);
-    const lines = orders.map((o) => t('order-status:line', orderValues(o, i18n, locale)));
+    const lines = orders.map((o) => {
+      const v = orderValues(o, i18n, catalogue, locale);
+      // A tracking number (and its courier) only once there is one: "line", "line_tracking", "line_courier".
+      return t('order-status:line', { ...v, context: v.trackingNumber ? (v.courier ? 'courier' : 'tracking') : undefined });
+    });
     return { values: { found: orders.length, ordersText: lines.join('\n') } };
   };
 }

@@ -21,9 +21,9 @@ const FACTORIES: Record<string, (deps: Deps) => FlowAction> = {
   prepareOrder: (d) => prepareOrderAction(d.catalogue),
   createOrder: (d) => createOrderAction(d.catalogue),
   setUpdatesVia: () => setUpdatesViaAction,
-  loadOrder: (d) => loadOrderAction(d.i18n),
+  loadOrder: (d) => loadOrderAction(d.i18n, d.catalogue),
   confirmExistingOrder: () => confirmExistingOrderAction,
-  findOrders: (d) => findOrdersAction(d.i18n),
+  findOrders: (d) => findOrdersAction(d.i18n, d.catalogue),
 };
 
 /** The action names, for the flow checker (which needs no database). */

@@ -1,6 +1,7 @@
 import type { ChannelId } from '../../core/message';
 import { normalizeForMatching } from '../../core/text/normalize';
-import { Complaint, type ComplaintDoc, COMPLAINT_CATEGORIES } from './complaint.model';
+import { AppError } from '../../errors';
+import { Complaint, type ComplaintDoc, COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from './complaint.model';
 import { recordAudit, type Actor } from '../audit/audit.service';
 
 type Category = (typeof COMPLAINT_CATEGORIES)[number];
@@ -51,5 +52,33 @@ export async function createComplaint(input: NewComplaint, actor: Actor): Promis
     statusHistory: [{ to: 'accepted', note: `${input.severity} complaint accepted` }],
   });
   await recordAudit(actor, 'complaint.create', { type: 'Complaint', id: complaint._id }, { severity: complaint.severity });
+  return complaint;
+}
+
+export interface ComplaintChanges {
+  status?: (typeof COMPLAINT_STATUSES)[number];
+  justified?: boolean;
+  resolution?: string;
+  nextContactAt?: Date;
+  /** The customer was given progress feedback now (the 24-hour rule). */
+  feedbackGiven?: boolean;
+  assignee?: string | null;
+  note?: string;
+}
+
+/** Moves a complaint along (accept → investigate → propose → resolve → close), keeping the history. */
+export async function updateComplaint(id: string, changes: ComplaintChanges, actor: Actor): Promise<ComplaintDoc> {
+  const complaint = await Complaint.findById(id);
+  if (!complaint) throw new AppError('NOT_FOUND', 'Complaint not found');
+  const { status, note, feedbackGiven, assignee, ...fields } = changes;
+  complaint.set(fields);
+  if (assignee !== undefined) complaint.set('assignee', assignee ?? undefined);
+  if (feedbackGiven) complaint.lastFeedbackAt = new Date();
+  if ((status && status !== complaint.status) || note) {
+    complaint.statusHistory.push({ from: complaint.status, to: status ?? complaint.status, by: actor.id, note, at: new Date() });
+  }
+  if (status) complaint.status = status;
+  await complaint.save();
+  await recordAudit(actor, 'complaint.update', { type: 'Complaint', id: complaint._id }, changes);
   return complaint;
 }

@@ -13,6 +13,10 @@ const flowFrameSchema = new Schema(
     stepId: { type: String, required: true },
     values: { type: Schema.Types.Mixed, default: {} },
     retries: { type: Number, default: 0 },
+    /** After re-asking a corrected value, the confirm step to go back to (FlowState.returnTo). */
+    returnTo: String,
+    /** A confirm step waiting for "which value to change?" (FlowState.awaiting). */
+    awaiting: { type: String, enum: ['field'] },
   },
   { _id: false, minimize: false },
 );
@@ -72,6 +76,7 @@ conversationSchema.index({ status: 1, priority: -1, waitingSince: 1 });
 conversationSchema.index({ assignee: 1, status: 1 });
 conversationSchema.index({ customer: 1, createdAt: -1 });
 conversationSchema.index({ lastMessageAt: -1 });
+conversationSchema.index({ tokenHash: 1 });
 
 export type ConversationFields = InferSchemaType<typeof conversationSchema>;
 export type ConversationDoc = HydratedDocument<ConversationFields>;

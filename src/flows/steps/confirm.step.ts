@@ -2,6 +2,10 @@ import type { StepOf } from '../flow-schema';
 import type { FlowRuntime, StepOutcome, TurnInput } from '../flow-runtime';
 import { matchOption } from '../input-parsers';
 import { parseYesNo } from '../../core/text/yes-no';
+import { normalizeForMatching } from '../../core/text/normalize';
+
+// Words that turn a named field into a correction (normalised: simplified, lower case).
+const CHANGE_WORDS = /不|错|改|换|wrong|change|incorrect|not right|update/;
 
 const YES_NO = [
   { value: 'yes', label: 'common:confirm_yes' },
@@ -31,14 +35,16 @@ export function answerConfirm(step: StepOf<'confirm'>, rt: FlowRuntime, input: T
     }
     return retry(step, rt, 'common:which_to_change', fieldOptions);
   }
-  const yes = input.choice === 'yes' ? true : input.choice === 'no' ? false : parseYesNo(input.text);
+  const named = input.text ? step.fields.find((f) => f.value === matchOption({ text: input.text }, fieldOptions)) : undefined;
+  const parsed = input.choice === 'yes' ? true : input.choice === 'no' ? false : parseYesNo(input.text);
+  // "地址不对" / "wrong address" is no yes/no word but a no that names its field.
+  const yes = parsed === undefined && named && CHANGE_WORDS.test(normalizeForMatching(input.text)) ? false : parsed;
   if (yes === true) {
     rt.state.retries = 0;
     return { type: 'next', step: step.yes };
   }
   if (yes === false) {
     rt.state.retries = 0;
-    const named = input.text ? step.fields.find((f) => f.value === matchOption({ text: input.text }, fieldOptions)) : undefined;
     if (named && step.fields.length > 1) {
       rt.state.returnTo = rt.state.stepId;
       return { type: 'next', step: named.step };

@@ -11,6 +11,8 @@ export class FakeWeChatPlatform {
   /** What the token path answers instead of a token, once per entry. */
   readonly tokenErrors: FakeResponse[] = [];
   issued = 0;
+  /** When set, sends are answered only after it resolves (a slow platform). */
+  sendGate?: Promise<void>;
 
   constructor(
     private readonly tokenPath: string,
@@ -35,7 +37,7 @@ export class FakeWeChatPlatform {
     return this.server.callsTo(this.sendPath);
   }
 
-  private answer(call: RecordedCall): FakeResponse {
+  private async answer(call: RecordedCall): Promise<FakeResponse> {
     if (call.path === this.tokenPath) {
       const error = this.tokenErrors.shift();
       if (error !== undefined) return error;
@@ -43,6 +45,7 @@ export class FakeWeChatPlatform {
       return { body: { errcode: 0, errmsg: 'ok', access_token: `token-${this.issued}`, expires_in: 7200 } };
     }
     if (call.path === this.sendPath) {
+      await this.sendGate;
       if (call.query.access_token !== `token-${this.issued}`) return { body: { errcode: 40014, errmsg: 'invalid access_token' } };
       const errcode = this.sendErrcodes.shift() ?? 0;
       return { body: { errcode, errmsg: errcode === 0 ? 'ok' : 'scripted failure' } };

@@ -15,9 +15,9 @@ function facts(pairs: [string, unknown][]): HTMLElement {
   return h('dl', { class: 'facts' }, ...shown.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: String(v) })]));
 }
 
-function list<T>(items: T[], render: (item: T) => Child): HTMLElement {
+function list<T>(items: T[], render: (item: T) => Child | Child[]): HTMLElement {
   if (!items.length) return h('p', { class: 'muted small', text: t('none') });
-  return h('ul', { class: 'side-list' }, ...items.map((i) => h('li', {}, render(i))));
+  return h('ul', { class: 'side-list' }, ...items.map((i) => h('li', {}, ...([] as Child[]).concat(render(i)))));
 }
 
 const idOf = (r: RecordLike) => String(r.id ?? r._id ?? '');
@@ -82,18 +82,18 @@ export class CustomerPanel {
           ),
         ),
       ),
-      section(t('leads'), b.leads?.length, list(b.leads ?? [], (l) => [h('strong', { text: str(l.need) }), h('span', { class: 'muted', text: ` ${str(l.status)} · ${when(str(l.createdAt))}` })])),
+      section(t('leads'), b.leads?.length, list(b.leads ?? [], (l) => [h('strong', { text: str(l.need) }), h('span', { class: 'muted', text: ` ${tOr(`lead_${str(l.status)}`, str(l.status))} · ${when(str(l.createdAt))}` })])),
       section(
         t('orders'),
         b.orders?.length,
-        list(b.orders ?? [], (o) => [h('strong', { class: 'mono', text: str(o.number) }), h('span', { class: 'muted', text: ` ${yuanFromFen(o.totalFen)} · ${str(o.status)} · ${when(str(o.createdAt))}` })]),
+        list(b.orders ?? [], (o) => [h('strong', { class: 'mono', text: str(o.number) }), h('span', { class: 'muted', text: ` ${yuanFromFen(o.totalFen)} · ${tOr(`order_${str(o.status)}`, str(o.status))} · ${when(str(o.createdAt))}` })]),
       ),
       section(
         t('complaints'),
         b.complaints?.length,
         list(b.complaints ?? [], (x) => [
           chip(t(x.severity === 'serious' ? 'severity_serious' : 'severity_general'), x.severity === 'serious' ? 'danger' : 'muted'),
-          h('span', { text: ` ${complaintCategory(x.category)} · ${str(x.status)}` }),
+          h('span', { text: ` ${complaintCategory(x.category)} · ${tOr(`complaint_${str(x.status)}`, str(x.status))}` }),
           h('div', { class: 'muted small', text: str(x.description) }),
         ]),
       ),

@@ -4,7 +4,7 @@ import { t, tOr } from '../i18n';
 import type { ForbiddenPhrase } from '../types';
 import { confirmDialog, failed, reason, select } from './ui';
 
-const CATEGORIES = ['impolite', 'quarrel', 'insult', 'hang_up', 'other'];
+const CATEGORIES = ['impolite', 'quarrel', 'insult', 'hang_up', 'nonstandard'];
 type Draft = Omit<ForbiddenPhrase, 'id'>;
 
 function categoryOptions(): [string, string][] {

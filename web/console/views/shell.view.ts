@@ -1,10 +1,13 @@
-import { h, replaceChildren } from '../../shared/dom';
+import { h, icon, replaceChildren } from '../../shared/dom';
 import { api } from '../api';
 import { t } from '../i18n';
 import type { Notifier } from '../notifier';
 import type { Presence, User } from '../types';
 import { localeSwitch } from './locale-switch';
 import { failed } from './ui';
+
+const BELL = 'M12 22c1.1 0 2-.9 2-2h-4a2 2 0 0 0 2 2zm6-6v-5c0-3.07-1.64-5.64-4.5-6.32V4a1.5 1.5 0 0 0-3 0v.68C7.63 5.36 6 7.92 6 11v5l-2 2v1h16v-1l-2-2z';
+const SLASH = 'M3.3 2.3 2 3.6l18.4 18.4 1.3-1.3z';
 
 /** What the top bar needs from the app. */
 export interface ShellContext {
@@ -64,21 +67,24 @@ export class Shell {
       h(
         'div',
         { class: 'topbar-right' },
-        h('span', { class: `link-state ${this.online ? 'up' : 'down'}`, title: this.online ? 'realtime' : t('networkError'), 'aria-hidden': 'true' }),
-        h('button', {
-          type: 'button',
-          class: `icon-btn sound${muted ? ' is-muted' : ''}`,
-          title: muted ? t('soundOff') : t('soundOn'),
-          'aria-label': muted ? t('soundOff') : t('soundOn'),
-          'aria-pressed': String(!muted),
-          text: muted ? '🔕' : '🔔',
-          on: {
-            click: () => {
-              this.ctx.notifier.setMuted(!muted);
-              this.render();
+        this.online ? null : h('span', { class: 'link-down', role: 'status', text: t('reconnecting') }),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `icon-btn sound${muted ? ' is-muted' : ''}`,
+            title: muted ? t('soundOff') : t('soundOn'),
+            'aria-label': muted ? t('soundOff') : t('soundOn'),
+            'aria-pressed': String(!muted),
+            on: {
+              click: () => {
+                this.ctx.notifier.setMuted(!muted);
+                this.render();
+              },
             },
           },
-        }),
+          icon(muted ? [BELL, SLASH] : [BELL]),
+        ),
         h('span', { class: `presence-dot ${me.presence}`, 'aria-hidden': 'true' }),
         presence,
         localeSwitch(() => this.ctx.onLocale()),

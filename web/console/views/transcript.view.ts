@@ -38,9 +38,18 @@ export class Transcript {
   private readonly typing = h('div', { class: 'typing-line', hidden: true, text: t('customerTyping') });
   private messages: ChatMessage[] = [];
   private typingTimer?: ReturnType<typeof setTimeout>;
+  /** Follow the newest message unless the agent scrolled up to read. */
+  private stick = true;
 
   constructor() {
     this.el.append(this.list, this.typing);
+    this.el.addEventListener('scroll', () => (this.stick = this.distanceFromBottom() < 40), { passive: true });
+    // The reply box grows (warnings, refusals) and shrinks the transcript: stay at the bottom.
+    if (typeof ResizeObserver === 'function') new ResizeObserver(() => this.stick && this.scroll(true)).observe(this.el);
+  }
+
+  private distanceFromBottom(): number {
+    return this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight;
   }
 
   /** Shows a whole transcript. */
@@ -53,7 +62,7 @@ export class Transcript {
   /** Adds or updates one message (socket or our own reply); ignores repeats. */
   upsert(m: ChatMessage): void {
     const at = this.messages.findIndex((x) => x.id === m.id);
-    const near = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 120;
+    const near = this.stick || this.distanceFromBottom() < 120;
     if (at >= 0) {
       this.messages[at] = m;
       this.list.children[at]?.replaceWith(messageRow(m));
@@ -76,6 +85,9 @@ export class Transcript {
   }
 
   private scroll(force: boolean): void {
-    if (force || this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 120) this.el.scrollTop = this.el.scrollHeight;
+    if (force || this.stick) {
+      this.el.scrollTop = this.el.scrollHeight;
+      this.stick = true;
+    }
   }
 }

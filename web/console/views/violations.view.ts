@@ -25,7 +25,7 @@ export class ViolationsView {
       replaceChildren(this.el, h('h2', { text: t('violationsTitle') }), h('p', { class: 'muted', text: t('loadFailed', { error: reason(err) }) }));
       return;
     }
-    const byAgent = [...(ledger.byAgent ?? [])].sort((a, b) => Number(b.reachedThree) - Number(a.reachedThree) || b.count - a.count);
+    const byAgent = [...(ledger.byAgent ?? [])].sort((a, b) => Number(!!b.dismissal) - Number(!!a.dismissal) || Number(b.reachedThree) - Number(a.reachedThree) || b.count - a.count);
     const items = ledger.items ?? [];
     replaceChildren(
       this.el,
@@ -42,11 +42,11 @@ export class ViolationsView {
               ...byAgent.map((r) =>
                 h(
                   'tr',
-                  { class: r.reachedThree ? 'is-alert' : '' },
+                  { class: r.reachedThree || r.dismissal ? 'is-alert' : '' },
                   h('td', { text: agentName(r.agent) }),
                   h('td', { class: 'num', text: String(r.count) }),
                   h('td', { class: 'num', text: t('yuan', { n: r.fines }) }),
-                  h('td', {}, r.reachedThree ? chip(t('reachedThree'), 'danger') : null),
+                  h('td', {}, r.reachedThree ? chip(t('reachedThree'), 'danger') : null, r.dismissal ? chip(t('dismissal'), 'danger') : null),
                 ),
               ),
             ),
@@ -66,7 +66,7 @@ export class ViolationsView {
                   {},
                   h('td', { text: when(v.at ?? v.createdAt) }),
                   h('td', { text: agentName(v.agent) }),
-                  h('td', { class: 'phrase-cell', text: v.phrase ?? '' }),
+                  h('td', { class: 'phrase-cell' }, v.phrase ?? '', v.dismissal ? chip(t('dismissal'), 'danger') : null),
                   h('td', { text: v.category ? tOr(`category_${v.category}`, v.category) : '' }),
                   h('td', { class: 'num', text: v.fine !== undefined ? t('yuan', { n: v.fine }) : '' }),
                   h('td', { class: 'excerpt', text: v.text ?? '' }),

@@ -1,0 +1,131 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Logger } from 'pino';
+import { Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import type { AdapterStatus, ChannelAdapter, ConversationRef } from '../../src/channels/channel-adapter';
+import type { OutboundMessage } from '../../src/core/message';
+import type { AdapterContext } from '../shared/adapter-context';
+import { agentLabelFor } from '../shared/agent-label';
+import { StatusRecorder } from '../shared/adapter-status';
+import { storeInbound } from '../shared/inbound';
+import { SendQueue } from '../shared/send-queue';
+import { toTelegramChannelError } from './telegram-error';
+import { normaliseTelegramUpdate } from './telegram.normalise';
+import { renderTelegram } from './telegram.render';
+import { telegramRoutes } from './telegram.routes';
+
+/** The TELEGRAM_* variables, and PUBLIC_URL to register the webhook at start. */
+export interface TelegramAdapterOptions {
+  token: string;
+  webhookSecret?: string;
+  apiRoot?: string;
+  /** Long polling instead of the webhook (development: no public URL needed). */
+  polling: boolean;
+  publicUrl?: string;
+}
+
+/**
+ * Telegram through telegraf: updates by webhook (secret token checked) or long polling, buttons as
+ * inline keyboards, sends queued at about 1/s per chat and 30/s overall, 429 retried after
+ * retry_after.
+ */
+export class TelegramAdapter implements ChannelAdapter {
+  readonly channel = 'telegram' as const;
+  readonly routes: FastifyPluginAsync;
+  /** The telegraf instance (tests set botInfo on it). */
+  readonly bot: Telegraf;
+  private readonly state = new StatusRecorder('telegram');
+  private readonly queue: SendQueue;
+  private readonly log: Logger;
+
+  constructor(private readonly options: TelegramAdapterOptions, private readonly context: AdapterContext) {
+    this.log = context.log.child({ channel: 'telegram' });
+    this.bot = new Telegraf(options.token, { telegram: options.apiRoot === undefined ? {} : { apiRoot: options.apiRoot } });
+    this.bot.use(async (ctx) => this.receive(ctx.update, () => ctx.answerCbQuery()));
+    this.bot.catch((error) => {
+      // A webhook answers 500 and Telegram redelivers; polling would stop at a thrown error.
+      if (!options.polling) throw error;
+      this.state.failed(error);
+      this.log.error({ err: error }, 'Telegram update could not be stored');
+    });
+    this.queue = new SendQueue({
+      perTarget: { capacity: 3, refillPerSecond: 1 },
+      global: { capacity: 30, refillPerSecond: 30 },
+      onRetry: ({ attempt, delayMs, error }) => this.log.warn({ attempt, delayMs, err: error }, 'Telegram send failed; retrying'),
+    });
+    this.routes = telegramRoutes({ secret: options.webhookSecret, handleUpdate: (update) => this.bot.handleUpdate(update as Update) });
+    this.state.detail('mode', options.polling ? 'polling' : 'webhook');
+  }
+
+  async start(): Promise<void> {
+    try {
+      this.bot.botInfo ??= await this.bot.telegram.getMe();
+      this.state.detail('bot', `@${this.bot.botInfo.username}`);
+      if (this.options.polling) {
+        // launch() resolves only when polling stops.
+        this.bot.launch({ allowedUpdates: ['message', 'callback_query'] }).catch((error: unknown) => this.fail(error, 'Telegram polling stopped'));
+      } else if (this.options.webhookSecret === undefined) {
+        throw new Error('TELEGRAM_WEBHOOK_SECRET is not set: webhook deliveries are refused (or set TELEGRAM_POLLING=true)');
+      } else if (this.options.publicUrl !== undefined) {
+        const url = new URL('/webhooks/telegram', this.options.publicUrl).toString();
+        await this.bot.telegram.setWebhook(url, { secret_token: this.options.webhookSecret, allowed_updates: ['message', 'callback_query'] });
+        this.state.detail('webhook', url);
+      }
+      this.state.connected = true;
+    } catch (error) {
+      // The service still starts: other channels work, and /healthz shows what is wrong here.
+      this.fail(error, 'Telegram did not start');
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.state.connected = false;
+    if (this.options.polling) {
+      try {
+        this.bot.stop('shutdown');
+      } catch {
+        // Not running (it never started): nothing to stop.
+      }
+    }
+  }
+
+  async send(to: ConversationRef, messages: OutboundMessage[]): Promise<void> {
+    const chatId = to.conversationKey;
+    const calls = messages.flatMap((message) => renderTelegram(chatId, message, { agentLabel: agentLabelFor(to, message, this.context.defaultLocale) }));
+    try {
+      await this.queue.sendAll(
+        chatId,
+        calls.map((call) => async () => {
+          try {
+            await this.bot.telegram.sendMessage(call.chat_id, call.text, call.reply_markup === undefined ? {} : { reply_markup: call.reply_markup });
+          } catch (error) {
+            throw toTelegramChannelError(error);
+          }
+        }),
+      );
+      this.state.sent();
+    } catch (error) {
+      this.state.failed(error);
+      throw error;
+    }
+  }
+
+  status(): AdapterStatus {
+    return this.state.snapshot();
+  }
+
+  private async receive(update: Update, answerCallback: () => Promise<unknown>): Promise<void> {
+    const me = this.bot.botInfo;
+    const inbound = me === undefined ? undefined : normaliseTelegramUpdate(update as never, { id: me.id, username: me.username });
+    if (inbound === undefined) return;
+    await storeInbound({ inbox: this.context.inbox, status: this.state, log: this.log }, inbound);
+    // Stops the button's spinner; the reply itself comes through send().
+    if ('callback_query' in update) await answerCallback().catch((error: unknown) => this.log.debug({ err: error }, 'answerCallbackQuery failed'));
+  }
+
+  private fail(error: unknown, message: string): void {
+    this.state.connected = false;
+    this.state.failed(error);
+    this.log.error({ err: error }, message);
+  }
+}

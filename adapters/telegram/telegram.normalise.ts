@@ -1,0 +1,89 @@
+import type { InboundMessage } from '../../src/core/message';
+import { placeholderText } from '../shared/inbound';
+import { decodeCallbackData } from './callback-data';
+
+/** The bot itself, as getMe answered: needed to tell whether a group message is addressed to it. */
+export interface TelegramBotIdentity {
+  id: number;
+  username: string;
+}
+
+interface User {
+  id: number;
+  first_name?: string;
+  last_name?: string;
+  language_code?: string;
+}
+interface Chat {
+  id: number;
+  type: string;
+}
+interface Message {
+  message_id: number;
+  chat: Chat;
+  from?: User;
+  date?: number;
+  text?: string;
+  caption?: string;
+  reply_to_message?: { from?: User };
+  photo?: unknown;
+  voice?: unknown;
+  document?: unknown;
+  sticker?: unknown;
+  reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] };
+}
+interface Update {
+  update_id: number;
+  message?: Message;
+  callback_query?: { id: string; from: User; data?: string; message?: Message };
+}
+
+/**
+ * A Telegram Update as an InboundMessage, or undefined when it is not for us (edits, channel posts,
+ * group messages not addressed to the bot). De-duplication keys survive Telegram's retries and do not
+ * depend on update_id, which restarts at a random value after a quiet week: chat id + message id for
+ * messages, the callback query's own id for pressed buttons.
+ */
+export function normaliseTelegramUpdate(update: Update, bot: TelegramBotIdentity): InboundMessage | undefined {
+  if (update.message?.from !== undefined) return fromMessage(update.message, update.message.from, bot);
+  const query = update.callback_query;
+  if (query?.message === undefined || query.data === undefined) return undefined;
+  // A value that fits travels in the button; a long one is found by its label on the pressed keyboard.
+  const value = decodeCallbackData(query.data, []);
+  const label = query.message.reply_markup?.inline_keyboard?.flat().find((button) => button.callback_data === query.data)?.text;
+  return {
+    ...identity(query.message.chat, query.from),
+    channelMessageId: `cb:${query.id}`,
+    ...(value !== undefined ? { choice: value, text: label ?? '' } : { text: label ?? '' }),
+  };
+}
+
+function fromMessage(message: Message, from: User, bot: TelegramBotIdentity): InboundMessage | undefined {
+  const mention = `@${bot.username}`;
+  let text = message.text ?? message.caption ?? '';
+  if (message.chat.type !== 'private') {
+    const addressed = text.toLowerCase().includes(mention.toLowerCase()) || message.reply_to_message?.from?.id === bot.id;
+    if (!addressed) return undefined;
+    text = text.replace(new RegExp(mention.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '').trim();
+  }
+  if (text === '') text = placeholderText(message.photo ? 'image' : message.voice ? 'voice' : message.document ? 'file' : message.sticker ? 'sticker' : 'message');
+  return {
+    ...identity(message.chat, from),
+    channelMessageId: `${message.chat.id}:${message.message_id}`,
+    text,
+    receivedAt: message.date === undefined ? undefined : new Date(message.date * 1000),
+  };
+}
+
+function identity(chat: Chat, from: User): Pick<InboundMessage, 'channel' | 'externalUserId' | 'conversationKey' | 'displayName' | 'localeHint' | 'replyContext'> {
+  const displayName = [from.first_name, from.last_name].filter(Boolean).join(' ');
+  return {
+    channel: 'telegram',
+    externalUserId: String(from.id),
+    conversationKey: String(chat.id),
+    displayName: displayName || undefined,
+    localeHint: from.language_code,
+    // Kept on the conversation so agent labels later come out in the customer's language.
+    replyContext: from.language_code ? { locale: from.language_code } : undefined,
+  };
+}

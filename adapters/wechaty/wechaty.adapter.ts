@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Message, Wechaty } from 'wechaty';
+import type { AdapterStatus, ChannelAdapter, ConversationRef } from '../../src/channels/channel-adapter';
+import type { OutboundMessage } from '../../src/core/message';
+import { ChannelError } from '../../src/errors';
+import type { AdapterContext } from '../shared/adapter-context';
+import { StatusRecorder } from '../shared/adapter-status';
+import { storeInbound } from '../shared/inbound';
+import { SendQueue } from '../shared/send-queue';
+import { plainTextOf } from '../shared/wechat-outbound';
+import { recordLogin, showLoginQrCode } from './wechaty-login';
+import { normaliseWechatyMessage } from './wechaty.normalise';
+
+/** WECHATY_PUPPET (default: wechaty's own, wechat4u), WECHATY_PUPPET_SERVICE_TOKEN, and where to keep the login. */
+export interface WechatyAdapterOptions {
+  puppet?: string;
+  puppetToken?: string;
+  /** The session (memory card) is kept here, so a restart does not need a new scan. */
+  dataDir: string;
+}
+
+/**
+ * Personal WeChat through wechaty: no route, the puppet emits events. Private chats are served; in a
+ * room only messages that @-mention the bot; the bot's own messages are ignored. Sending is slow on
+ * purpose: accounts that send fast get restricted by WeChat.
+ */
+export class WechatyAdapter implements ChannelAdapter {
+  readonly channel = 'wechaty' as const;
+  private readonly state = new StatusRecorder('wechaty');
+  private readonly queue: SendQueue;
+  private readonly log: Logger;
+  private wechaty?: Wechaty;
+
+  constructor(private readonly options: WechatyAdapterOptions, private readonly context: AdapterContext) {
+    this.log = context.log.child({ channel: 'wechaty' });
+    this.queue = new SendQueue({
+      perTarget: { capacity: 5, refillPerSecond: 0.5 },
+      global: { capacity: 10, refillPerSecond: 1 },
+      onRetry: ({ attempt, delayMs, error }) => this.log.warn({ attempt, delayMs, err: error }, 'wechaty send failed; retrying'),
+    });
+    this.state.detail('puppet', options.puppet ?? 'wechaty default');
+  }
+
+  /** The running Wechaty (after start): tests reach the mock puppet through it. */
+  get bot(): Wechaty | undefined {
+    return this.wechaty;
+  }
+
+  async start(): Promise<void> {
+    // Loaded here, not at the top: wechaty takes seconds to load and most installs do not use it.
+    const { WechatyBuilder, qrcodeValueToImageUrl } = await import('wechaty');
+    fs.mkdirSync(this.options.dataDir, { recursive: true });
+    const bot = WechatyBuilder.build({
+      name: path.resolve(this.options.dataDir, 'wechaty'),
+      puppet: this.options.puppet as never,
+      puppetOptions: this.options.puppetToken === undefined ? undefined : { token: this.options.puppetToken },
+    });
+    bot.on('scan', (qrcode, scanStatus) => showLoginQrCode(qrcode, scanStatus, qrcodeValueToImageUrl(qrcode), this.state, this.log));
+    bot.on('login', (user) => {
+      recordLogin(user.name(), user.id, this.state);
+      this.log.info({ user: user.name() }, 'wechaty logged in');
+    });
+    bot.on('logout', () => {
+      this.state.connected = false;
+      this.state.detail('loggedInAs', undefined);
+      this.log.warn('wechaty logged out');
+    });
+    bot.on('error', (error) => {
+      this.state.failed(error);
+      this.log.error({ err: error }, 'wechaty error');
+    });
+    bot.on('message', (msg) => void this.receive(msg));
+    this.wechaty = bot;
+    await bot.start();
+  }
+
+  async stop(): Promise<void> {
+    this.state.connected = false;
+    await this.wechaty?.stop();
+  }
+
+  async send(to: ConversationRef, messages: OutboundMessage[]): Promise<void> {
+    const texts = messages.map((message) => plainTextOf(to, message, this.context.defaultLocale));
+    try {
+      await this.queue.sendAll(to.conversationKey, texts.map((text) => () => this.say(to, text)));
+      this.state.sent();
+    } catch (error) {
+      this.state.failed(error);
+      throw error;
+    }
+  }
+
+  status(): AdapterStatus {
+    return this.state.snapshot();
+  }
+
+  private async receive(msg: Message): Promise<void> {
+    try {
+      const inbound = await normaliseWechatyMessage(msg);
+      if (inbound !== undefined) await storeInbound({ inbox: this.context.inbox, status: this.state, log: this.log }, inbound);
+    } catch (error) {
+      // A puppet does not redeliver: the message is lost, so say so loudly.
+      this.state.failed(error);
+      this.log.error({ err: error, messageId: msg.id }, 'wechaty message could not be stored');
+    }
+  }
+
+  private async say(to: ConversationRef, text: string): Promise<void> {
+    const bot = this.wechaty;
+    if (bot === undefined || !bot.isLoggedIn) throw new ChannelError('wechaty', 'not logged in', { code: 'not_logged_in', retryable: true });
+    const roomId = typeof to.replyContext?.roomId === 'string' ? to.replyContext.roomId : undefined;
+    try {
+      const contact = await bot.Contact.find({ id: to.externalUserId });
+      if (roomId === undefined) {
+        if (contact === undefined) throw new ChannelError('wechaty', `contact ${to.externalUserId} not found`, { code: 'no_contact', retryable: false });
+        await contact.say(text);
+        return;
+      }
+      const room = await bot.Room.find({ id: roomId });
+      if (room === undefined) throw new ChannelError('wechaty', `room ${roomId} not found`, { code: 'no_room', retryable: false });
+      await (contact === undefined ? room.say(text) : room.say(text, contact));
+    } catch (error) {
+      if (error instanceof ChannelError) throw error;
+      throw new ChannelError('wechaty', (error as Error).message, { code: 'say_failed', retryable: true, cause: error });
+    }
+  }
+}

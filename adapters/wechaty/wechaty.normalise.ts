@@ -1,0 +1,32 @@
+import type { Message } from 'wechaty';
+import type { InboundMessage } from '../../src/core/message';
+import { placeholderText } from '../shared/inbound';
+
+/** wechaty's MessageType values we read (the enum lives in wechaty-puppet; numbers avoid loading it). */
+const TEXT = 7;
+const KIND: Record<number, string> = { 1: 'file', 2: 'voice', 3: 'contact card', 5: 'sticker', 6: 'image', 8: 'location', 14: 'link', 15: 'video' };
+
+/**
+ * A wechaty message as an InboundMessage, or undefined when it is not for us: the bot's own messages
+ * (`msg.self()`), and room messages that do not @-mention the bot. The thread is the room if any,
+ * else the talker; in a room the mention itself is cut from the text.
+ */
+export async function normaliseWechatyMessage(msg: Message): Promise<InboundMessage | undefined> {
+  if (msg.self()) return undefined;
+  const room = msg.room();
+  if (room !== undefined && !(await msg.mentionSelf())) return undefined;
+  const talker = msg.talker();
+  const type = msg.type();
+  const text = type !== TEXT ? placeholderText(KIND[type] ?? 'message') : room !== undefined ? await msg.mentionText() : msg.text();
+  return {
+    channel: 'wechaty',
+    externalUserId: talker.id,
+    conversationKey: room?.id ?? talker.id,
+    channelMessageId: msg.id,
+    text,
+    displayName: talker.name() || undefined,
+    receivedAt: msg.date(),
+    // In a room the reply goes to the room, mentioning the customer.
+    ...(room !== undefined ? { replyContext: { roomId: room.id } } : {}),
+  };
+}

@@ -1,0 +1,52 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { acceptRawBody, rawBodyOf } from '../shared/raw-body';
+import { queryParam, rejectWeChatDelivery } from '../shared/wechat-rejection';
+import type { WeChatCrypto } from './crypto';
+import { parseEncryptedEnvelope, parseInboundXml, type WeChatInboundXml } from './xml';
+
+/** What the WeCom webhook needs from its adapter. */
+export interface WeComRoutesDeps {
+  crypto: WeChatCrypto;
+  /** Stores the message; resolves once it is stored (never waits for the turn). */
+  receive(message: WeChatInboundXml): Promise<void>;
+}
+
+/**
+ * GET/POST /webhooks/wecom. GET is the URL check (echo the decrypted echostr); POST carries an
+ * encrypted message: signature, decryption and the receiveid are checked before anything is stored,
+ * and the answer is an empty 200 right after storing, well within WeCom's 5 s (it retries 3 times).
+ */
+export function weComRoutes(deps: WeComRoutesDeps): FastifyPluginAsync {
+  return async (app) => {
+    acceptRawBody(app);
+    const hidden = { schema: { hide: true } };
+
+    app.get('/webhooks/wecom', hidden, async (req, reply) => {
+      const q = req.query;
+      const echostr = queryParam(q, 'echostr');
+      try {
+        const plain = deps.crypto.open({ signature: queryParam(q, 'msg_signature'), timestamp: queryParam(q, 'timestamp'), nonce: queryParam(q, 'nonce'), encrypt: echostr });
+        return reply.type('text/plain').send(plain);
+      } catch (error) {
+        if (rejectWeChatDelivery(error, reply)) return reply;
+        throw error;
+      }
+    });
+
+    app.post('/webhooks/wecom', hidden, async (req, reply) => {
+      const q = req.query;
+      let message: WeChatInboundXml;
+      try {
+        // The signature covers the Encrypt value, so the envelope is the one thing read before it.
+        const envelope = parseEncryptedEnvelope(rawBodyOf(req.body).toString('utf8'));
+        const plain = deps.crypto.open({ signature: queryParam(q, 'msg_signature'), timestamp: queryParam(q, 'timestamp'), nonce: queryParam(q, 'nonce'), encrypt: envelope.encrypt });
+        message = parseInboundXml(plain);
+      } catch (error) {
+        if (rejectWeChatDelivery(error, reply)) return reply;
+        throw error;
+      }
+      await deps.receive(message);
+      return reply.code(200).type('text/plain').send('');
+    });
+  };
+}

@@ -1,0 +1,95 @@
+import type { Logger } from 'pino';
+import type { Types } from 'mongoose';
+import type { Locale } from '../core/message';
+import { Conversation, type ConversationDoc } from '../domain/conversation/conversation.model';
+import { User, type UserDoc } from '../domain/user/user.model';
+import { activeChats, SERVING_ROLES } from '../domain/user/presence.service';
+import type { AgentChatService } from './agent-chat.service';
+import type { ConversationService } from './conversation.service';
+import type { Engine } from './engine';
+import { storeChatMessage, type ChatMessageDeps } from './chat-messages';
+import { waitingAhead, waitingQueue } from './queue';
+
+export interface AssignmentDeps extends ChatMessageDeps {
+  agentChat: Pick<AgentChatService, 'assign'>;
+  conversations: Pick<ConversationService, 'withConversation'>;
+  engine: Pick<Engine, 'translator'>;
+  /** ASSIGNMENT_MODE: auto gives chats to agents, manual leaves them in the queue to be claimed. */
+  mode: 'auto' | 'manual';
+  /** AGENT_MAX_CHATS: the limit for a user without a maxChats of their own. */
+  defaultMaxChats: number;
+  log: Logger;
+}
+
+/**
+ * Routes handed-off chats. In auto mode the least busy online agent under their maxChats gets
+ * the chat, and the queue is worked through again whenever an agent comes online or a chat ends.
+ * A chat left waiting tells the customer how many are ahead of them.
+ */
+export class AssignmentService {
+  /** Assignments of this process run one at a time, so two never count the same free seat. */
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: AssignmentDeps) {}
+
+  /** Subscribes to hand-offs, ended chats and agents coming online. */
+  register(): void {
+    const { events } = this.deps;
+    events.on('conversation.updated', ({ conversation, change }) => {
+      if (change === 'handoff') return this.handOff(conversation._id);
+      if (change === 'closed' || change === 'returned' || change === 'transferred') return this.drain();
+    });
+    events.on('agent.presence', ({ user }) => (user.presence === 'online' ? this.drain() : undefined));
+  }
+
+  /** Auto mode: assigns waiting chats in serving order while an online agent has room. */
+  drain(): Promise<void> {
+    if (this.deps.mode !== 'auto') return Promise.resolve();
+    return this.serialize(() => this.assignWaiting());
+  }
+
+  /** The online agent (or manager) with the fewest chats under their limit; ties by agent number. */
+  async leastBusyAgent(): Promise<UserDoc | undefined> {
+    const online = await User.find({ active: true, presence: 'online', role: { $in: SERVING_ROLES } });
+    const load = await activeChats(online.map((u) => u._id));
+    const free = online
+      .map((user) => ({ user, n: load.get(String(user._id)) ?? 0 }))
+      .filter(({ user, n }) => n < (user.maxChats ?? this.deps.defaultMaxChats))
+      .sort((a, b) => a.n - b.n || a.user.agentNumber.localeCompare(b.user.agentNumber));
+    return free[0]?.user;
+  }
+
+  /** A new hand-off: served in queue order (a serious complaint may go first), else told its place. */
+  private handOff(id: Types.ObjectId): Promise<void> {
+    return this.serialize(async () => {
+      if (this.deps.mode === 'auto') await this.assignWaiting();
+      await this.tellQueuePosition(String(id));
+    });
+  }
+
+  private async assignWaiting(): Promise<void> {
+    for (const waiting of await waitingQueue()) {
+      const agent = await this.leastBusyAgent();
+      if (!agent) return;
+      await this.deps.agentChat.assign(String(waiting._id), agent);
+    }
+  }
+
+  private tellQueuePosition(id: string): Promise<void> {
+    return this.deps.conversations.withConversation(id, async () => {
+      const c: ConversationDoc | null = await Conversation.findById(id);
+      if (c?.status !== 'waiting') return;
+      const ahead = await waitingAhead(c);
+      const t = this.deps.engine.translator(c.locale as Locale | undefined);
+      const text = ahead === 0 ? t('live-chat:queue_next') : t('live-chat:queue_position', { count: ahead });
+      await storeChatMessage(this.deps, c, { author: 'system', text });
+    });
+  }
+
+  /** Runs after the assignments before it; a failure is logged here, once, and does not stop the next. */
+  private serialize(fn: () => Promise<void>): Promise<void> {
+    const next = this.chain.then(fn).catch((err) => this.deps.log.error({ err }, 'assignment failed'));
+    this.chain = next;
+    return next;
+  }
+}

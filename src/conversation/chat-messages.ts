@@ -1,0 +1,46 @@
+import { Types } from 'mongoose';
+import type { ChannelId } from '../core/message';
+import { Conversation, type ConversationDoc } from '../domain/conversation/conversation.model';
+import { Message, type MessageDoc } from '../domain/message/message.model';
+import type { EventBus } from './events';
+
+/** A message written by a person or the system, outside the bot's turns. */
+export interface ChatMessageInput {
+  author: 'agent' | 'system' | 'bot';
+  text: string;
+  agent?: { id: Types.ObjectId; name: string; number: string };
+  /** Private note for agents: never sent to the channel, never shown to the customer. */
+  internal?: boolean;
+}
+
+export interface ChatMessageDeps {
+  events: EventBus;
+  /** Whether the channel has an adapter that sends (the outbound listener picks `pending` up). */
+  deliversTo(channel: ChannelId): boolean;
+}
+
+/**
+ * Stores an outbound message of a conversation and announces it (`message.created`): sockets
+ * show it, the outbound listener sends it when its delivery is pending. The caller holds the
+ * conversation's lock (ConversationService.withConversation): the preview is written here.
+ */
+export async function storeChatMessage(deps: ChatMessageDeps, conversation: ConversationDoc, input: ChatMessageInput, now = new Date()): Promise<MessageDoc> {
+  const channel = conversation.channel as ChannelId;
+  const message = await Message.create({
+    conversation: conversation._id,
+    customer: conversation.customer,
+    channel,
+    direction: 'out',
+    author: input.author,
+    text: input.text,
+    agent: input.agent,
+    internal: !!input.internal,
+    channelMessageId: `${input.internal ? 'note' : 'out'}:${new Types.ObjectId().toHexString()}`,
+    delivery: { state: !input.internal && deps.deliversTo(channel) ? 'pending' : 'none', attempts: 0 },
+  });
+  if (!input.internal) {
+    await Conversation.updateOne({ _id: conversation._id }, { $set: { lastMessageAt: now, lastMessagePreview: input.text.slice(0, 200) } });
+  }
+  deps.events.emit('message.created', { message, conversation });
+  return message;
+}

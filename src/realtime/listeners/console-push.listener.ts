@@ -1,0 +1,39 @@
+import type { Namespace } from 'socket.io';
+import type { Logger } from 'pino';
+import type { EventBus } from '../../conversation/events';
+import { Conversation } from '../../domain/conversation/conversation.model';
+import { toChatMessage } from '../../conversation/message-view';
+import { toListItems } from '../../conversation/conversation-view';
+import { orderedByKey } from '../ordered';
+import { consoleAudience, rooms } from '../rooms';
+
+/**
+ * Pushes to agents' console sockets: `conversation` (the inbox row) to everyone whenever a chat
+ * changes, so every inbox can move it between its lists; `message` (with internal notes and
+ * delivery state) to those who follow that chat, again when its delivery state changes.
+ */
+export function registerConsolePush(events: EventBus, consoleNsp: Namespace, log: Logger): void {
+  const ordered = orderedByKey((err) => log.error({ err }, 'console push failed'));
+
+  events.on('message.created', ({ message, conversation }) => {
+    consoleAudience(consoleNsp, conversation).emit('message', { conversationId: String(conversation._id), message: toChatMessage(message, 'console') });
+  });
+
+  events.on('message.delivery', ({ message }) => {
+    const id = String(message.conversation);
+    void ordered(id, async () => {
+      const conversation = await Conversation.findById(id, { status: 1, assignee: 1 }).lean();
+      if (conversation) consoleAudience(consoleNsp, conversation).emit('message', { conversationId: id, message: toChatMessage(message, 'console') });
+    });
+  });
+
+  events.on('conversation.updated', ({ conversation }) => {
+    const id = String(conversation._id);
+    void ordered(id, async () => {
+      const current = await Conversation.findById(id).lean();
+      if (!current) return;
+      const [item] = await toListItems([current]);
+      consoleNsp.to(rooms.console).emit('conversation', item);
+    });
+  });
+}
