@@ -157,6 +157,15 @@ export class Engine {
 
   private async handoff(result: EngineResult, rt: FlowRuntime, handoff: NonNullable<ActionResult['handoff']>, turn: EngineTurn): Promise<EngineResult> {
     const open = this.isOpen(turn.now);
+    if (handoff.reason === 'serious_complaint' && (!open || !turn.agentsAvailable)) {
+      // The complaint is recorded and escalated; it waits at the top of the queue for the first
+      // agent, and the customer is told a manager will call rather than asked to repeat it.
+      rt.say(rt.t('common:handoff_serious_offline'));
+      result.flow = null;
+      result.offered = null;
+      result.handoff = handoff;
+      return result;
+    }
     if (!open || !turn.agentsAvailable) {
       // Nobody can take the chat now: the customer leaves a message, which becomes a lead.
       rt.state = this.runner.initial('leave-message', { reason: handoff.reason, open });

@@ -52,7 +52,8 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
       if (ended) {
         // Signed out everywhere means nobody at the desk: stop routing chats to them.
         if (!(await Session.exists({ user: ended.user._id, expiresAt: { $gt: new Date() } }))) {
-          const user = await User.findByIdAndUpdate(ended.user._id, { $set: { presence: 'offline' } }, { new: true });
+          await User.updateOne({ _id: ended.user._id }, { $set: { presence: 'offline' } });
+          const user = await User.findById(ended.user._id);
           if (user) events.emit('agent.presence', { user });
         }
         events.emit('session.ended', { sessionId: ended.sessionId, userId: String(ended.user._id) });

@@ -36,7 +36,9 @@ export const consoleAgentsRoutes: FastifyPluginAsync<ConsoleAgentsOptions> = asy
     },
     async (req) => {
       const me = currentUser(req);
-      const user = await User.findByIdAndUpdate(me._id, { $set: { presence: req.body.presence } }, { new: true });
+      // updateOne, then read: FerretDB 1.x has no projection (passwordHash is unselected) in findAndModify.
+      await User.updateOne({ _id: me._id }, { $set: { presence: req.body.presence } });
+      const user = await User.findById(me._id);
       if (!user) throw new Error('the signed-in user disappeared');
       if (me.presence !== user.presence) {
         await recordAudit({ type: 'user', id: user._id, name: user.name }, 'user.presence', { type: 'User', id: user._id }, { from: me.presence, to: user.presence });
