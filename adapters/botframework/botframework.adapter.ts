@@ -82,6 +82,11 @@ export class BotFrameworkAdapter implements ChannelAdapter {
       await this.queue.send(to.conversationKey, () =>
         this.started()
           .continueConversationAsync(this.options.appId ?? '', reference, async (turnContext) => {
+            // The continuation activity has a random id; reply to the customer's last message instead.
+            turnContext.onSendActivities(async (_context, outgoing, next) => {
+              for (const activity of outgoing) activity.replyToId = reference.activityId;
+              return next();
+            });
             await turnContext.sendActivities(activities);
           })
           .catch((error: unknown) => {

@@ -111,10 +111,11 @@ export class WechatyAdapter implements ChannelAdapter {
     const bot = this.wechaty;
     if (bot === undefined || !bot.isLoggedIn) throw new ChannelError('wechaty', 'not logged in', { code: 'not_logged_in', retryable: true });
     const roomId = typeof to.replyContext?.roomId === 'string' ? to.replyContext.roomId : undefined;
+    const talkerId = typeof to.replyContext?.talkerId === 'string' ? to.replyContext.talkerId : to.externalUserId;
     try {
-      const contact = await bot.Contact.find({ id: to.externalUserId });
+      const contact = await bot.Contact.find({ id: talkerId });
       if (roomId === undefined) {
-        if (contact === undefined) throw new ChannelError('wechaty', `contact ${to.externalUserId} not found`, { code: 'no_contact', retryable: false });
+        if (contact === undefined) throw new ChannelError('wechaty', `contact ${talkerId} not found`, { code: 'no_contact', retryable: false });
         await contact.say(text);
         return;
       }

@@ -26,7 +26,8 @@ export async function normaliseWechatyMessage(msg: Message): Promise<InboundMess
     text,
     displayName: talker.name() || undefined,
     receivedAt: msg.date(),
-    // In a room the reply goes to the room, mentioning the customer.
-    ...(room !== undefined ? { replyContext: { roomId: room.id } } : {}),
+    // In a room the reply goes to the room, mentioning whoever spoke last (the room's conversation
+    // belongs to its first talker, so externalUserId is not enough).
+    ...(room !== undefined ? { replyContext: { roomId: room.id, talkerId: talker.id } } : {}),
   };
 }

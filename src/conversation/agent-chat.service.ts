@@ -48,8 +48,10 @@ export class AgentChatService {
   }
 
   /** An agent takes a waiting chat (409 CHAT_NOT_CLAIMABLE otherwise). */
-  claim(id: string, user: UserDoc): Promise<ConversationDoc> {
-    return this.assignTo(id, user, actorOf(user), 'conversation.claim').then((c) => c ?? Promise.reject(new AppError('CHAT_NOT_CLAIMABLE')));
+  async claim(id: string, user: UserDoc): Promise<ConversationDoc> {
+    const claimed = await this.assignTo(id, user, actorOf(user), 'conversation.claim');
+    if (!claimed) throw new AppError('CHAT_NOT_CLAIMABLE');
+    return claimed;
   }
 
   /** Automatic assignment: gives a still-waiting chat to the agent; undefined if it is no longer waiting. */

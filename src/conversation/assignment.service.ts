@@ -3,7 +3,7 @@ import type { Types } from 'mongoose';
 import type { Locale } from '../core/message';
 import { Conversation, type ConversationDoc } from '../domain/conversation/conversation.model';
 import { User, type UserDoc } from '../domain/user/user.model';
-import { activeChats, SERVING_ROLES } from '../domain/user/presence.service';
+import { activeChats, agentsOnline, SERVING_ROLES } from '../domain/user/presence.service';
 import type { AgentChatService } from './agent-chat.service';
 import type { ConversationService } from './conversation.service';
 import type { Engine } from './engine';
@@ -78,7 +78,8 @@ export class AssignmentService {
   private tellQueuePosition(id: string): Promise<void> {
     return this.deps.conversations.withConversation(id, async () => {
       const c: ConversationDoc | null = await Conversation.findById(id);
-      if (c?.status !== 'waiting') return;
+      // With nobody online (a serious complaint after hours waits anyway) "you are next" would mislead.
+      if (c?.status !== 'waiting' || !(await agentsOnline())) return;
       const ahead = await waitingAhead(c);
       const t = this.deps.engine.translator(c.locale as Locale | undefined);
       const text = ahead === 0 ? t('live-chat:queue_next') : t('live-chat:queue_position', { count: ahead });

@@ -170,7 +170,11 @@ export class ConversationService implements Inbox {
       if (!raced) throw err;
       conversation = raced;
     }
-    await ConversationThread.updateOne({ _id: openKey }, { $set: { conversation: conversation._id } }, { upsert: true });
+    await ConversationThread.updateOne({ _id: openKey }, { $set: { conversation: conversation._id } }, { upsert: true }).catch(async (err: unknown) => {
+      // Two first messages of one thread at once (a platform's retry) both upsert: one insert loses.
+      if ((err as { code?: number }).code !== 11000) throw err;
+      await ConversationThread.updateOne({ _id: openKey }, { $set: { conversation: conversation._id } });
+    });
     return conversation;
   }
 

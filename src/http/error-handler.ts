@@ -19,7 +19,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (err.validation) {
       return reply.status(400).send({
-        error: { code: 'VALIDATION_FAILED', message: err.message, details: err.validation.map((v) => ({ field: v.instancePath || v.params?.missingProperty, message: v.message })) },
+        error: { code: 'VALIDATION_FAILED', message: err.message, details: err.validation.map((v) => ({ field: v.instancePath || v.params?.missingProperty || v.params?.additionalProperty, message: v.message })) },
       } satisfies ErrorBody);
     }
     if (err instanceof mongoose.Error.ValidationError) {

@@ -61,26 +61,26 @@ describe('live chat in the browser: widget, console, hand-off, rating', () => {
     expect(await (await fetch(`${live.baseUrl}/widget/config.json`)).json()).toEqual({ prechatForm: false });
     const demo = await fetch(`${live.baseUrl}/demo`);
     expect(await demo.text()).toMatch(/<script src="\/widget\.js" async><\/script>/);
-    const console = await fetch(`${live.baseUrl}/console`);
-    expect(console.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
-    expect(console.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
-    const asset = (await console.text()).match(/\/console\/assets\/console-[\w-]+\.js/)?.[0];
+    const page = await fetch(`${live.baseUrl}/console`);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
+    const asset = (await page.text()).match(/\/console\/assets\/console-[\w-]+\.js/)?.[0];
     expect(asset).toBeDefined();
     expect((await fetch(`${live.baseUrl}${asset}`)).headers.get('cache-control')).toMatch(/immutable/);
     expect((await fetch(`${live.baseUrl}/console/assets/..%2f..%2fpackage.json`)).status).toBe(404);
   });
 
   it('tells a wrong password from a locked account on the sign-in page', async () => {
-    const console = new ConsolePage(await newPage({ locale: 'zh-CN' }, 'locked'));
-    await console.signIn(live.baseUrl, 'locked@example.com', 'wrong-password-1');
-    await console.loginError.filter({ hasText: '邮箱或密码不正确' }).waitFor();
+    const desk = new ConsolePage(await newPage({ locale: 'zh-CN' }, 'locked'));
+    await desk.signIn(live.baseUrl, 'locked@example.com', 'wrong-password-1');
+    await desk.loginError.filter({ hasText: '邮箱或密码不正确' }).waitFor();
     for (let i = 0; i < 3; i++) {
-      await console.page.locator('input[name=password]').fill('wrong-password-1');
-      await console.page.locator('.login-card button[type=submit]').click();
-      await console.page.waitForTimeout(300);
+      await desk.page.locator('input[name=password]').fill('wrong-password-1');
+      await desk.page.locator('.login-card button[type=submit]').click();
+      await desk.page.waitForTimeout(300);
     }
-    await console.loginError.filter({ hasText: '锁定' }).waitFor();
-    await snap(console.page, 'console-locked');
+    await desk.loginError.filter({ hasText: '锁定' }).waitFor();
+    await snap(desk.page, 'console-locked');
   });
 
   it('hands a customer from the bot to an agent and back to a rating', async () => {
@@ -115,10 +115,18 @@ describe('live chat in the browser: widget, console, hand-off, rating', () => {
     expect(await agent.page.locator('.transcript img').count()).toBe(0);
     await agent.action('接入会话').click();
     await agent.page.locator('.reply-input:not([disabled])').waitFor();
-    await agent.send(`您好，我是${agentNumber}号客服王小明，很高兴为您服务。请问有什么可以帮您？`);
+    // The opening line from the canned replies, rendered by the server for this chat.
+    await agent.page.locator('.canned-toggle').click();
+    await agent.page.locator('.canned-search').fill('开场白');
+    await agent.page.locator('.canned-item', { hasText: '开场白' }).first().click();
+    await agent.page.waitForFunction(() => (document.querySelector('.reply-input') as HTMLTextAreaElement | null)?.value.includes('这里是'));
+    const opening = await agent.input.inputValue();
+    expect(opening).toContain(`我是${agentNumber}号客服人员`);
+    expect(opening).not.toContain('{{');
+    await agent.input.press('Enter');
 
     // The customer sees the reply with the agent's name and number.
-    await widget.waitFor('agent', '很高兴为您服务');
+    await widget.waitFor('agent', `我是${agentNumber}号客服人员`);
     expect(await widget.page.locator('.kf-row[data-author="agent"] .kf-label').first().textContent()).toBe(`王小明 · ${agentNumber}号`);
     expect(await widget.subtitle()).toBe(`王小明（${agentNumber}号）为您服务`);
     await snap(widget.page, 'widget-agent-reply');
@@ -133,6 +141,12 @@ describe('live chat in the browser: widget, console, hand-off, rating', () => {
     expect(await refusal.locator('.phrase-alt').first().textContent()).not.toBe('');
     await snap(agent.page, 'console-forbidden-phrase');
 
+    // A lead recorded from the chat shows in the customer panel.
+    await agent.page.locator('.record-details summary', { hasText: '新建线索' }).click();
+    await agent.page.locator('.record-form[data-kind=leads] textarea[name=need]').fill('想请一位住家保姆照顾老人');
+    await agent.page.locator('.record-form[data-kind=leads] button[type=submit]').click();
+    await agent.page.locator('.side-section', { hasText: '线索' }).filter({ hasText: '想请一位住家保姆照顾老人' }).waitFor();
+
     // An internal note stays in the console.
     await agent.page.locator('.mode[data-mode=note]').click();
     await agent.send('客户已确认地址，稍后回访');
@@ -141,7 +155,9 @@ describe('live chat in the browser: widget, console, hand-off, rating', () => {
 
     // Offline, the customer's message waits in localStorage and is sent once when back.
     await widget.page.context().setOffline(true);
+    await widget.page.locator('.kf-banner', { hasText: '网络已断开' }).waitFor();
     await widget.say('我刚才网络断了');
+    await widget.page.locator('.kf-row[data-author="customer"] .kf-meta', { hasText: '等待发送' }).waitFor();
     await widget.page.context().setOffline(false);
     await agent.messages('customer').filter({ hasText: '我刚才网络断了' }).waitFor({ timeout: 30000 });
     await widget.page.waitForTimeout(1500);
@@ -150,7 +166,7 @@ describe('live chat in the browser: widget, console, hand-off, rating', () => {
     // A reload restores the transcript (literal markup included); nothing private leaks to it.
     await widget.page.reload();
     await widget.open();
-    await widget.waitFor('agent', '很高兴为您服务');
+    await widget.waitFor('agent', `我是${agentNumber}号客服人员`);
     expect(await widget.bubbles('customer').filter({ hasText: XSS }).count()).toBe(1);
     expect(await widget.panel.textContent()).not.toContain('稍后回访');
     expect(await widget.panel.textContent()).not.toContain(FORBIDDEN);

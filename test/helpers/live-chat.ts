@@ -38,7 +38,7 @@ export function useLiveChatService(label: string, env: Record<string, string> = 
 
 /** A console user with a password (presence offline until they set it). */
 export async function addUser(name: string, role: Role = 'agent', extra: { maxChats?: number } = {}) {
-  const email = `${encodeURIComponent(name)}-${Math.random().toString(36).slice(2, 8)}@example.com`.replace(/%/g, '');
+  const email = `${encodeURIComponent(name)}-${Math.random().toString(36).slice(2, 8)}@example.com`.replace(/%/g, '').toLowerCase();
   const password = `${role}-password-1`;
   const user = await createUser({ email, name, role, password, ...extra }, SYSTEM);
   return { id: String(user._id), email, password, name, agentNumber: user.agentNumber };

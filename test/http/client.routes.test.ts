@@ -1,4 +1,4 @@
-import { useLiveChatService, openChat, say, transcript, waitingCustomer, addUser, online } from '../helpers/live-chat';
+import { useLiveChatService, openChat, say, transcript, waitingCustomer, addUser, online, eventually } from '../helpers/live-chat';
 import { Conversation, Customer, Message } from '../../src/domain/models';
 
 const service = useLiveChatService('client_routes');
@@ -82,6 +82,12 @@ describe('the public client API', () => {
     expect(await Message.countDocuments({ conversation: v.conversationId })).toBe(before);
   });
 
+  it('names the unexpected key of a rejected body', async () => {
+    const v = await openChat(app());
+    const res = await say(app(), v, { text: 'hi', $where: '1' });
+    expect(res.json().error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: '$where' })]));
+  });
+
   it('keeps $-words in a text as data', async () => {
     const v = await openChat(app());
     expect((await say(app(), v, { text: '{"$ne": 1} 是什么意思' })).statusCode).toBe(200);
@@ -91,7 +97,11 @@ describe('the public client API', () => {
   it('returns the transcript after a cursor, and the queue position while waiting', async () => {
     const ahead = await waitingCustomer(app());
     const v = await waitingCustomer(app());
-    const all = await transcript(app(), v);
+    // The queue position comes as a system message right after the hand-off.
+    const all = await eventually(async () => {
+      const t = await transcript(app(), v);
+      return t.messages.some((m) => m.author === 'system') && t;
+    });
     expect(all.messages.map((m) => m.author)).toEqual(expect.arrayContaining(['bot', 'customer']));
     expect(all.cursor).toBe(all.messages[all.messages.length - 1].id);
     expect(all.conversation).toMatchObject({ status: 'waiting', queuePosition: expect.any(Number) });
@@ -104,8 +114,7 @@ describe('the public client API', () => {
 
   it('tells a customer who is handed off how many are ahead of them', async () => {
     const v = await waitingCustomer(app());
-    const { messages } = await transcript(app(), v);
-    expect(messages.some((m) => m.author === 'system' && /前面还有 \d+ 位|您是下一位/.test(m.text))).toBe(true);
+    await eventually(async () => (await transcript(app(), v)).messages.some((m) => m.author === 'system' && /前面还有 \d+ 位客户在等待|您是下一位/.test(m.text)));
   });
 
   it('refuses a rating before an agent closed the chat (409)', async () => {

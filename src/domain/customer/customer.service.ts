@@ -30,6 +30,11 @@ export async function identifyCustomer(channel: ChannelId, externalId: string, p
       lastSeenAt: new Date(),
     });
   } catch (err) {
+    // The same customer's first message arrived twice at once (a platform retry): the other one created it.
+    if ((err as { code?: number }).code === 11000) {
+      const raced = await Customer.findById(customerId);
+      if (raced) return raced;
+    }
     // Leave no identity pointing at nothing.
     if (!existing) await CustomerIdentity.deleteOne({ _id: identityKey(channel, externalId), customer: customerId });
     throw err;

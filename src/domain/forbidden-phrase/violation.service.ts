@@ -46,11 +46,11 @@ export async function violationLedger(filter: LedgerFilter = {}, limit = 200) {
   if (filter.from || filter.to) match.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
   if (filter.agentId) match['agent.id'] = new Types.ObjectId(filter.agentId);
   const items = await Violation.find(match).sort({ at: -1 }).limit(limit).lean();
-  // $group with $sum only, and the names in a second query: the FerretDB 1.x subset.
-  const groups: { _id: Types.ObjectId; count: number; fines: number }[] = await Violation.aggregate([
-    { $match: match },
-    { $group: { _id: '$agent.id', count: { $sum: 1 }, fines: { $sum: '$fine' } } },
-  ]);
+  // One accumulator per $group: FerretDB 1.x computes only the first of several (the rest come back 0).
+  const tally = (sum: 1 | '$fine') => Violation.aggregate<{ _id: Types.ObjectId; n: number }>([{ $match: match }, { $group: { _id: '$agent.id', n: { $sum: sum } } }]);
+  const [counts, fined] = await Promise.all([tally(1), tally('$fine')]);
+  const fines = new Map(fined.map((g) => [String(g._id), g.n]));
+  const groups = counts.map((g) => ({ _id: g._id, count: g.n, fines: fines.get(String(g._id)) ?? 0 }));
   const quarrelled = new Set((await Violation.distinct('agent.id', { ...match, dismissal: true })).map(String));
   const users = await User.find({ _id: { $in: groups.map((g) => g._id) } }, { name: 1, agentNumber: 1 }).lean();
   const names = new Map(users.map((u) => [String(u._id), { name: u.name, number: u.agentNumber }]));

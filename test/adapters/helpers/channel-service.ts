@@ -55,14 +55,6 @@ export function inboundOf(channel: ChannelId) {
   return Message.find({ channel, direction: 'in' }).sort({ _id: 1 }).lean();
 }
 
-/** The outbound messages of a channel once none is pending any more (delivered or failed). */
-export async function settledOutbound(channel: ChannelId, atLeast = 1) {
-  return eventually(async () => {
-    const out = await Message.find({ channel, direction: 'out', internal: { $ne: true } }).sort({ _id: 1 }).lean();
-    return out.length >= atLeast && out.every((m) => m.delivery?.state !== 'pending') ? out : undefined;
-  }, `${atLeast} settled ${channel} replies`);
-}
-
 /** The bot's replies to one inbound message once they are all delivered or failed. */
 export async function settledRepliesTo(channel: ChannelId, channelMessageId: string) {
   return eventually(async () => {

@@ -156,6 +156,8 @@ describe('Official Account adapter in the running service', () => {
   it('records a failure instead of sending once the 48-hour window has closed', async () => {
     await inject(plainDelivery(textXml('oAway', '你好', '6200000000000000004')));
     await settledRepliesTo('wechat-mp', '6200000000000000004');
+    // The turn is over (FerretDB loses one of two concurrent updates of a document).
+    await eventually(() => Message.exists({ channelMessageId: '6200000000000000004', processed: 'done' }), 'the end of the turn');
     const conversation = await Conversation.findOneAndUpdate(
       { channel: 'wechat-mp', conversationKey: 'oAway' },
       { $set: { 'replyContext.lastInteractionAt': new Date(Date.now() - 49 * 3600_000).toISOString() } },

@@ -19,10 +19,13 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 }
 
-/** Collects uncaught page errors and console errors so a test can assert there were none. */
+/** Collects uncaught page errors, dialogs (alert!) and server errors (5xx) so a test can assert there were none. */
 export function watchErrors(page: Page, label: string): string[] {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`${label} pageerror: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 500) errors.push(`${label} ${res.status()} from ${res.request().method()} ${new URL(res.url()).pathname}`);
+  });
   page.on('dialog', (dialog) => {
     errors.push(`${label} unexpected dialog: ${dialog.message()}`);
     void dialog.dismiss();

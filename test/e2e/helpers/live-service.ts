@@ -35,6 +35,9 @@ export async function startLiveService(label: string, env: Record<string, string
     baseUrl: `http://127.0.0.1:${port}`,
     async close() {
       await mongoose.connection.dropDatabase().catch(() => undefined);
+      // The browsers are gone, but a connection Chromium's offline emulation left half-open can
+      // hold app.close() until engine.io's ping timeout (~45 s): end them all first.
+      service.app.server.closeAllConnections();
       await service.close();
     },
   };

@@ -48,6 +48,8 @@ export function replyBox(ctx: ReplyBoxContext): { el: HTMLElement; setState(stat
   const refusal = h('div', { class: 'phrase-refusal', role: 'alert', hidden: true });
   const notice = h('div', { class: 'reply-notice', hidden: true });
   const send = h('button', { type: 'submit', class: 'btn primary', text: t('send') });
+  const toolbar = h('div', { class: 'reply-toolbar' });
+  const actions = h('div', { class: 'reply-actions' }, send);
   const picker = cannedPicker(ctx.conversationId, (text) => insert(text));
 
   const stopTyping = () => {
@@ -158,16 +160,12 @@ export function replyBox(ctx: ReplyBoxContext): { el: HTMLElement; setState(stat
     refusal,
     warning,
     notice,
-    h(
-      'div',
-      { class: 'reply-toolbar' },
-      modes,
-      h('button', { type: 'button', class: 'btn small canned-toggle', text: t('canned'), on: { click: () => picker.toggle() } }),
-    ),
+    toolbar,
     picker.el,
     input,
-    h('div', { class: 'reply-actions' }, send),
+    actions,
   );
+  toolbar.append(modes, h('button', { type: 'button', class: 'btn small canned-toggle', text: t('canned'), on: { click: () => picker.toggle() } }));
   setMode(false);
 
   return {
@@ -176,6 +174,9 @@ export function replyBox(ctx: ReplyBoxContext): { el: HTMLElement; setState(stat
       const open = state === 'open';
       input.disabled = send.disabled = !open;
       notice.hidden = open;
+      // Nothing to write in a closed chat or one the bot serves: only the notice remains.
+      toolbar.hidden = input.hidden = actions.hidden = state === 'closed' || state === 'bot';
+      if (!open) picker.el.hidden = true;
       const text = state === 'claim' ? t('claimToReply') : state === 'notYours' ? t('notYours') : state === 'bot' ? t('botNotice') : t('closedNotice');
       replaceChildren(notice, text, state === 'claim' && claim ? h('button', { type: 'button', class: 'btn primary small', text: t('claim'), on: { click: claim } }) : null);
     },
