@@ -95,13 +95,6 @@ export async function startService(config: Config, log: Logger): Promise<Service
         await realtime.close();
         // In-flight requests get a few seconds; a connection a client left half-open (a network
         // drop, no FIN) would otherwise hold the close until engine.io's ping timeout.
-        type H = { constructor: { name: string }; remotePort?: number; localPort?: number; _httpMessage?: { req?: { url?: string; method?: string }; finished?: boolean }; parser?: unknown; readyState?: string; bytesWritten?: number; writableLength?: number };
-        const dump = (label: string) => {
-          const hs = (process as unknown as { _getActiveHandles(): H[] })._getActiveHandles().filter((h) => h.localPort);
-          console.log(label, hs.map((h) => `${h.remotePort}->${h.localPort} ${h._httpMessage?.req?.method ?? ''} ${h._httpMessage?.req?.url ?? ''} fin=${h._httpMessage?.finished} parser=${!!h.parser} ${h.readyState} pending=${h.writableLength}`).join('\n'));
-        };
-        dump('before');
-        setTimeout(() => dump('after1s'), 1000);
         const deadline = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
         await app.close().finally(() => clearTimeout(deadline));
         await adapters.stopAll();

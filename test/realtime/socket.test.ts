@@ -137,9 +137,7 @@ describe('live chat over socket.io', () => {
     const gone = new Promise<string>((resolve) => customer.once('disconnect', resolve));
     await mongoose.connection.dropDatabase();
     stopped = true;
-    const t = Date.now();
     await service.close();
-    console.log('close took', Date.now() - t);
     expect(await gone).toBeTruthy();
   });
 });

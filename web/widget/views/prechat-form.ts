@@ -22,6 +22,7 @@ export function createPrechatForm(t: Translate, onSubmit: (answers: PrechatAnswe
     error.hidden = !text;
     error.textContent = text ?? '';
   };
+  phone.addEventListener('input', () => showError(undefined));
   return h(
     'form',
     {
