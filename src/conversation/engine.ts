@@ -258,5 +258,5 @@ function isDecisive(text: string): boolean {
   if (/\p{Script=Han}/u.test(text)) return /\p{Script=Han}.*\p{Script=Han}/u.test(text);
   // A sentence, not markup, code or a URL: at least two words of letters, and little else.
   const words = text.trim().split(/\s+/).filter((w) => /^[\p{L}'’-]{2,}[,.!?]?$/u.test(w));
-  return words.length >= 2 && (text.match(/\p{L}/gu)?.length ?? 0) >= 6 && !/[<>{}=\/\\]/.test(text);
+  return words.length >= 2 && (text.match(/\p{L}/gu)?.length ?? 0) >= 6 && !/[<>{}=/\\]/.test(text);
 }
