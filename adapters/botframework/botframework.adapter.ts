@@ -76,7 +76,7 @@ export class BotFrameworkAdapter implements ChannelAdapter {
 
   async send(to: ConversationRef, messages: OutboundMessage[]): Promise<void> {
     const reference = to.replyContext?.reference as Partial<ConversationReference> | undefined;
-    try {
+    await this.state.tracked(async () => {
       if (reference?.serviceUrl === undefined) throw new ChannelError('botframework', 'no conversation reference stored', { code: 'no_reference', retryable: false });
       const activities = messages.map((message) => renderBotFrameworkActivity(message, { agentLabel: agentLabelFor(to, message, this.context.defaultLocale) }));
       await this.queue.send(to.conversationKey, () =>
@@ -93,11 +93,7 @@ export class BotFrameworkAdapter implements ChannelAdapter {
             throw toChannelError(error);
           }),
       );
-      this.state.sent();
-    } catch (error) {
-      this.state.failed(error);
-      throw error;
-    }
+    });
   }
 
   status(): AdapterStatus {

@@ -74,7 +74,7 @@ export class OneBotAdapter implements ChannelAdapter {
     const userId = String(context.userId ?? to.externalUserId);
     const groupId = typeof context.groupId === 'string' ? context.groupId : undefined;
     const parts = messages.flatMap((message) => splitText(plainTextOf(to, message, this.context.defaultLocale), PART_LENGTH, 'utf16-units'));
-    try {
+    await this.state.tracked(async () => {
       await this.queue.sendAll(
         to.conversationKey,
         parts.map((text) => async () => {
@@ -83,11 +83,7 @@ export class OneBotAdapter implements ChannelAdapter {
           else await api.sendGroupMsg(groupId, [{ type: 'at', data: { qq: userId } }, { type: 'text', data: { text: ` ${text}` } }]);
         }),
       );
-      this.state.sent();
-    } catch (error) {
-      this.state.failed(error);
-      throw error;
-    }
+    });
   }
 
   status(): AdapterStatus {

@@ -28,6 +28,18 @@ export class StatusRecorder {
     this.lastError = `${new Date().toISOString()} ${message}`.slice(0, 500);
   }
 
+  /** Runs a send, recording its success or failure for status(); the error still reaches the caller. */
+  async tracked<T>(send: () => Promise<T>): Promise<T> {
+    try {
+      const result = await send();
+      this.sent();
+      return result;
+    } catch (error) {
+      this.failed(error);
+      throw error;
+    }
+  }
+
   /** Sets (or with undefined removes) an adapter-specific fact for admins. */
   detail(key: string, value: unknown): void {
     if (value === undefined) delete this.details[key];

@@ -92,8 +92,8 @@ export class TelegramAdapter implements ChannelAdapter {
   async send(to: ConversationRef, messages: OutboundMessage[]): Promise<void> {
     const chatId = to.conversationKey;
     const calls = messages.flatMap((message) => renderTelegram(chatId, message, { agentLabel: agentLabelFor(to, message, this.context.defaultLocale) }));
-    try {
-      await this.queue.sendAll(
+    await this.state.tracked(() =>
+      this.queue.sendAll(
         chatId,
         calls.map((call) => async () => {
           try {
@@ -102,12 +102,8 @@ export class TelegramAdapter implements ChannelAdapter {
             throw toTelegramChannelError(error);
           }
         }),
-      );
-      this.state.sent();
-    } catch (error) {
-      this.state.failed(error);
-      throw error;
-    }
+      ),
+    );
   }
 
   status(): AdapterStatus {

@@ -60,7 +60,7 @@ export class WeChatMpAdapter implements ChannelAdapter {
   }
 
   async send(to: ConversationRef, messages: OutboundMessage[]): Promise<void> {
-    try {
+    await this.state.tracked(async () => {
       const last = Date.parse(String(to.replyContext?.lastInteractionAt ?? ''));
       // Unknown (a conversation from before this field) is left to the platform, which answers 45015.
       if (Number.isFinite(last) && Date.now() - last > SERVICE_WINDOW_MS) {
@@ -68,11 +68,7 @@ export class WeChatMpAdapter implements ChannelAdapter {
       }
       const parts = messages.flatMap((message) => splitWeChatMpText(plainTextOf(to, message, this.context.defaultLocale)));
       await this.queue.sendAll(to.externalUserId, parts.map((part) => () => this.api.sendText(to.externalUserId, part)));
-      this.state.sent();
-    } catch (error) {
-      this.state.failed(error);
-      throw error;
-    }
+    });
   }
 
   status(): AdapterStatus {

@@ -83,13 +83,9 @@ export class WechatyAdapter implements ChannelAdapter {
 
   async send(to: ConversationRef, messages: OutboundMessage[]): Promise<void> {
     const texts = messages.map((message) => plainTextOf(to, message, this.context.defaultLocale));
-    try {
+    await this.state.tracked(async () => {
       await this.queue.sendAll(to.conversationKey, texts.map((text) => () => this.say(to, text)));
-      this.state.sent();
-    } catch (error) {
-      this.state.failed(error);
-      throw error;
-    }
+    });
   }
 
   status(): AdapterStatus {

@@ -59,18 +59,14 @@ export class WeComAdapter implements ChannelAdapter {
   }
 
   async send(to: ConversationRef, messages: OutboundMessage[]): Promise<void> {
-    try {
+    await this.state.tracked(async () => {
       const parts = messages.flatMap((message) => splitWeComText(plainTextOf(to, message, this.context.defaultLocale)));
       if (parts.length === 0) throw new ChannelError('wecom', 'nothing to send', { code: 'empty_text', retryable: false });
       await this.queue.sendAll(
         to.externalUserId,
         parts.map((part) => () => this.api.sendText(to.externalUserId, part)),
       );
-      this.state.sent();
-    } catch (error) {
-      this.state.failed(error);
-      throw error;
-    }
+    });
   }
 
   status(): AdapterStatus {
