@@ -1,11 +1,10 @@
+import { testServiceConfig } from './service-config';
 import mongoose from 'mongoose';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig } from '../../src/config/config';
 import { startService, type Service } from '../../src/service';
 import { createUser } from '../../src/domain/user/user.service';
 import type { Role } from '../../src/domain/user/user.model';
 import { SYSTEM } from '../../src/domain/audit/audit.service';
-import { testDatabaseUri } from './database';
 import { testLogger } from './logger';
 
 /**
@@ -15,15 +14,7 @@ import { testLogger } from './logger';
 export function useLiveChatService(label: string, env: Record<string, string> = {}): () => Service {
   let service: Service | undefined;
   beforeAll(async () => {
-    const config = loadConfig({
-      MONGODB_URI: testDatabaseUri(label),
-      ADMIN_EMAIL: 'boss@example.com',
-      ADMIN_PASSWORD: 'first-admin-password',
-      COMPANY_NAME: '贵州飞满天酒业有限公司',
-      BUSINESS_HOURS: 'mon-sun 00:00-24:00',
-      ASSIGNMENT_MODE: 'manual',
-      ...env,
-    });
+    const config = testServiceConfig(label, { COMPANY_NAME: '贵州飞满天酒业有限公司', ASSIGNMENT_MODE: 'manual', ...env });
     service = await startService(config, testLogger);
   });
   afterAll(async () => {

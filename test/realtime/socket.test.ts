@@ -1,9 +1,8 @@
+import { testServiceConfig } from '../helpers/service-config';
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import { io, type Socket } from 'socket.io-client';
-import { loadConfig } from '../../src/config/config';
 import { startService, type Service } from '../../src/service';
-import { testDatabaseUri } from '../helpers/database';
 import { testLogger } from '../helpers/logger';
 import { addUser, online, openChat, asUser, type Visitor } from '../helpers/live-chat';
 
@@ -48,7 +47,7 @@ describe('live chat over socket.io', () => {
   const consoleSocket = (cookie: string) => open('/console', { extraHeaders: { cookie } });
 
   beforeAll(async () => {
-    const config = loadConfig({ MONGODB_URI: testDatabaseUri('realtime'), ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'first-admin-password', BUSINESS_HOURS: 'mon-sun 00:00-24:00', ASSIGNMENT_MODE: 'manual' });
+    const config = testServiceConfig('realtime', { ASSIGNMENT_MODE: 'manual' });
     service = await startService(config, testLogger);
     await service.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(service.app.server.address() as AddressInfo).port}`;

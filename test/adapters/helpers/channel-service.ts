@@ -1,12 +1,11 @@
+import { testServiceConfig } from '../../helpers/service-config';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { loadConfig } from '../../../src/config/config';
 import { startService, type Service } from '../../../src/service';
 import type { ChannelId } from '../../../src/core/message';
 import { Message } from '../../../src/domain/message/message.model';
-import { testDatabaseUri } from '../../helpers/database';
 import { testLogger } from '../../helpers/logger';
 
 /** The whole service (as `npm start` runs it) with one channel's variables, on a fresh test database. */
@@ -18,16 +17,7 @@ export interface ChannelService {
 /** Starts the real service; `env` holds the channel's variables (API bases pointing at local fakes). */
 export async function startChannelService(label: string, env: Record<string, string>): Promise<ChannelService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `kefu-${label}-`));
-  const config = loadConfig({
-    MONGODB_URI: testDatabaseUri(label),
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: 'boss@example.com',
-    ADMIN_PASSWORD: 'first-admin-password',
-    COMPANY_NAME: '安心家政',
-    // Always open, so a hand-off reaches an agent whatever time the test runs.
-    BUSINESS_HOURS: 'mon-sun 00:00-24:00',
-    ...env,
-  });
+  const config = testServiceConfig(label, { DATA_DIR: dataDir, COMPANY_NAME: '安心家政', ...env });
   const service = await startService(config, testLogger);
   return {
     service,
