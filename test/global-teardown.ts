@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { RunningServer } from '../src/db/embedded/ferretdb';
+import type { RunningServer } from '../src/db/embedded/running-server';
 
 export default async function globalTeardown(): Promise<void> {
   const state = (globalThis as Record<string, unknown>).__KEFU_TEST_DB__ as { server?: RunningServer; dataDir: string } | undefined;

@@ -30,9 +30,10 @@ const schema = z.object({
 
   MONGODB_URI: optionalString.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()),
   DATA_DIR: z.string().default('./data'),
-  EMBEDDED_DB: z.enum(['auto', 'mongod', 'ferretdb']).default('auto'),
+  EMBEDDED_DB: z.enum(['auto', 'mongod', 'mongo-java-server']).default('auto'),
   DB_FRESH: bool.default(false),
-  FERRETDB_BIN: optionalString,
+  /** Java heap of the embedded mongo-java-server, in MiB. */
+  DB_HEAP_MB: z.coerce.number().int().min(64).max(65536).default(512),
   MONGOMS_SYSTEM_BINARY: optionalString,
 
   ADMIN_EMAIL: z.email().default('admin@example.com'),

@@ -4,7 +4,9 @@ import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import { chooseEmbeddedServer } from './embedded/choose-server';
-import { buildFerretdb, ferretdbBinaryPath, hasGo, startFerretdb, type RunningServer } from './embedded/ferretdb';
+import { ensureJars, jarsResolved, startMongoJavaServer } from './embedded/mongo-java-server';
+import { hasMaven, javaMajorVersion } from './embedded/jre';
+import type { RunningServer } from './embedded/running-server';
 import '../domain/models';
 import { mongodCached, mongodDownloadFailedRecently, rememberMongodDownloadFailure, startMongod } from './embedded/mongod';
 
@@ -13,7 +15,7 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 /** An open database: the URI mongoose uses, which server it is, and how to close both. */
 export interface Database {
   uri: string;
-  kind: 'external' | 'mongod' | 'ferretdb';
+  kind: 'external' | 'mongod' | 'mongo-java-server';
   /** The embedded server, when we started one. */
   server?: RunningServer;
   close(): Promise<void>;
@@ -24,23 +26,31 @@ export class NoDatabaseError extends Error {
   override name = 'NoDatabaseError';
 }
 
+export interface StartOptions {
+  /** Keep the embedded mongo-java-server in memory (tests): nothing under DATA_DIR. */
+  memory?: boolean;
+  /** Called when the embedded server died and could not be brought back. */
+  onServerLost?: (err: Error) => void;
+}
+
 /** Starts the embedded server the choice names (or uses MONGODB_URI) and returns its URI. */
-export async function startDatabaseServer(config: Config, log: Logger): Promise<{ uri: string; kind: Database['kind']; server?: RunningServer }> {
+export async function startDatabaseServer(config: Config, log: Logger, options: StartOptions = {}): Promise<{ uri: string; kind: Database['kind']; server?: RunningServer }> {
   if (config.MONGODB_URI) return { uri: config.MONGODB_URI, kind: 'external' };
   const dataDir = path.resolve(PROJECT_ROOT, config.DATA_DIR);
-  if (config.DB_FRESH) {
+  if (config.DB_FRESH && !options.memory) {
     log.warn({ dataDir }, 'DB_FRESH is set: wiping the embedded database');
     fs.rmSync(path.join(dataDir, 'mongod'), { recursive: true, force: true });
-    fs.rmSync(path.join(dataDir, 'ferretdb'), { recursive: true, force: true });
+    fs.rmSync(path.join(dataDir, 'mongo-java-server'), { recursive: true, force: true });
   }
-  const ferretBinary = config.FERRETDB_BIN ?? ferretdbBinaryPath(PROJECT_ROOT);
+  const java = await javaMajorVersion();
   const choice = chooseEmbeddedServer({
     preference: config.EMBEDDED_DB,
     mongodSystemBinary: !!config.MONGOMS_SYSTEM_BINARY && fs.existsSync(config.MONGOMS_SYSTEM_BINARY),
     mongodCached: mongodCached(),
     mongodDownloadFailedRecently: mongodDownloadFailedRecently(dataDir),
-    ferretdbBinary: fs.existsSync(ferretBinary),
-    goToolchain: await hasGo(),
+    javaRuntime: (java ?? 0) >= 17,
+    jarsResolved: jarsResolved(PROJECT_ROOT),
+    maven: jarsResolved(PROJECT_ROOT) || (await hasMaven()),
   });
   if (choice.kind === 'none') throw new NoDatabaseError(choice.message);
   if (choice.kind === 'mongod') {
@@ -49,19 +59,25 @@ export async function startDatabaseServer(config: Config, log: Logger): Promise<
       return { uri: `${server.uri.replace(/\/?$/, '/')}kefu`, kind: 'mongod', server };
     } catch (err) {
       if (config.EMBEDDED_DB === 'mongod' || !choice.download) throw err;
-      log.warn({ err: (err as Error).message }, 'no mongod could be downloaded; falling back to FerretDB');
+      log.warn({ err: (err as Error).message }, 'no mongod could be downloaded; falling back to mongo-java-server');
       rememberMongodDownloadFailure(dataDir);
-      return startDatabaseServer(config, log);
+      return startDatabaseServer(config, log, options);
     }
   }
-  const binary = fs.existsSync(ferretBinary) ? ferretBinary : await buildFerretdb(PROJECT_ROOT, log);
-  const server = await startFerretdb(binary, path.join(dataDir, 'ferretdb'), log);
-  return { uri: `${server.uri}kefu`, kind: 'ferretdb', server };
+  const jars = await ensureJars(PROJECT_ROOT, log);
+  const server = await startMongoJavaServer({
+    jars,
+    dataDir: options.memory ? undefined : path.join(dataDir, 'mongo-java-server'),
+    heapMb: config.DB_HEAP_MB,
+    log,
+    onGiveUp: options.onServerLost,
+  });
+  return { uri: `${server.uri}kefu`, kind: 'mongo-java-server', server };
 }
 
 /** Opens the database for the service: server (embedded if needed) plus the mongoose connection. */
-export async function openDatabase(config: Config, log: Logger): Promise<Database> {
-  const { uri, kind, server } = await startDatabaseServer(config, log);
+export async function openDatabase(config: Config, log: Logger, options: StartOptions = {}): Promise<Database> {
+  const { uri, kind, server } = await startDatabaseServer(config, log, options);
   try {
     await connectMongoose(uri);
   } catch (err) {

@@ -5,36 +5,39 @@ const none: EmbeddedFacts = {
   mongodSystemBinary: false,
   mongodCached: false,
   mongodDownloadFailedRecently: false,
-  ferretdbBinary: false,
-  goToolchain: false,
+  javaRuntime: false,
+  jarsResolved: false,
+  maven: false,
 };
+const java = { javaRuntime: true, maven: true };
 
 describe('embedded database choice', () => {
   it('prefers a real mongod named by MONGOMS_SYSTEM_BINARY or already cached', () => {
-    expect(chooseEmbeddedServer({ ...none, mongodSystemBinary: true, ferretdbBinary: true })).toEqual({ kind: 'mongod', download: false });
-    expect(chooseEmbeddedServer({ ...none, mongodCached: true, goToolchain: true })).toEqual({ kind: 'mongod', download: false });
+    expect(chooseEmbeddedServer({ ...none, ...java, mongodSystemBinary: true })).toEqual({ kind: 'mongod', download: false });
+    expect(chooseEmbeddedServer({ ...none, ...java, mongodCached: true })).toEqual({ kind: 'mongod', download: false });
   });
 
-  it('tries to download mongod before falling back, unless that failed recently', () => {
-    expect(chooseEmbeddedServer({ ...none, goToolchain: true })).toEqual({ kind: 'mongod', download: true });
-    expect(chooseEmbeddedServer({ ...none, goToolchain: true, mongodDownloadFailedRecently: true })).toEqual({ kind: 'ferretdb', build: true });
+  it('tries to download mongod before falling back to mongo-java-server, unless that failed recently', () => {
+    expect(chooseEmbeddedServer({ ...none, ...java })).toEqual({ kind: 'mongod', download: true });
+    expect(chooseEmbeddedServer({ ...none, ...java, mongodDownloadFailedRecently: true })).toEqual({ kind: 'mongo-java-server', resolve: true });
   });
 
-  it('uses a built FerretDB without building it again', () => {
-    expect(chooseEmbeddedServer({ ...none, ferretdbBinary: true, goToolchain: true, mongodDownloadFailedRecently: true })).toEqual({ kind: 'ferretdb', build: false });
+  it('uses resolved jars without Maven and without resolving them again', () => {
+    expect(chooseEmbeddedServer({ ...none, javaRuntime: true, jarsResolved: true, mongodDownloadFailedRecently: true })).toEqual({ kind: 'mongo-java-server', resolve: false });
   });
 
   it('says exactly what to set or install when nothing can run', () => {
-    const choice = chooseEmbeddedServer({ ...none, mongodDownloadFailedRecently: true });
-    expect(choice).toEqual({ kind: 'none', message: NO_SERVER_MESSAGE });
+    expect(chooseEmbeddedServer({ ...none, mongodDownloadFailedRecently: true })).toEqual({ kind: 'none', message: NO_SERVER_MESSAGE });
+    // A JRE without Maven (and no jars yet) cannot resolve the server either.
+    expect(chooseEmbeddedServer({ ...none, javaRuntime: true, mongodDownloadFailedRecently: true }).kind).toBe('none');
     expect(NO_SERVER_MESSAGE).toMatch(/MONGODB_URI/);
     expect(NO_SERVER_MESSAGE).toMatch(/MONGOMS_SYSTEM_BINARY/);
-    expect(NO_SERVER_MESSAGE).toMatch(/Go/);
-    expect(chooseEmbeddedServer({ ...none, preference: 'ferretdb' }).kind).toBe('none');
+    expect(NO_SERVER_MESSAGE).toMatch(/Java runtime 17\+ and Maven/);
+    expect(chooseEmbeddedServer({ ...none, preference: 'mongo-java-server' }).kind).toBe('none');
   });
 
   it('honours an explicit EMBEDDED_DB choice', () => {
-    expect(chooseEmbeddedServer({ ...none, preference: 'ferretdb', goToolchain: true, mongodCached: true })).toEqual({ kind: 'ferretdb', build: true });
-    expect(chooseEmbeddedServer({ ...none, preference: 'mongod', ferretdbBinary: true })).toEqual({ kind: 'mongod', download: true });
+    expect(chooseEmbeddedServer({ ...none, ...java, preference: 'mongo-java-server', mongodCached: true })).toEqual({ kind: 'mongo-java-server', resolve: true });
+    expect(chooseEmbeddedServer({ ...none, ...java, preference: 'mongod' })).toEqual({ kind: 'mongod', download: true });
   });
 });

@@ -10,7 +10,7 @@ import { testLogger } from '../helpers/logger';
 /** A whole service on its own embedded server with data in dataDir, as `npm start` runs it. */
 function configFor(dataDir: string) {
   const useMongod = !!process.env.MONGOMS_SYSTEM_BINARY || mongodCached();
-  return loadConfig({ DATA_DIR: dataDir, EMBEDDED_DB: useMongod ? 'mongod' : 'ferretdb', ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'first-admin-password', MONGOMS_SYSTEM_BINARY: process.env.MONGOMS_SYSTEM_BINARY });
+  return loadConfig({ DATA_DIR: dataDir, EMBEDDED_DB: useMongod ? 'mongod' : 'mongo-java-server', ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'first-admin-password', MONGOMS_SYSTEM_BINARY: process.env.MONGOMS_SYSTEM_BINARY });
 }
 
 describe('the service on its embedded database', () => {

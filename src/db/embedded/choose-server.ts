@@ -1,9 +1,10 @@
 /**
  * Which embedded MongoDB-protocol server to start when MONGODB_URI is not set. Pure, so the
- * fallback order is testable: a real mongod first (named, cached, or downloadable), FerretDB on
- * SQLite next (prebuilt, or built with Go), else a message saying exactly what to set or install.
+ * fallback order is testable: a real mongod first (named, cached, or downloadable), then
+ * mongo-java-server on the JRE (its jars resolved once with Maven), else a message saying exactly
+ * what to set or install.
  */
-export type EmbeddedKind = 'mongod' | 'ferretdb';
+export type EmbeddedKind = 'mongod' | 'mongo-java-server';
 
 export interface EmbeddedFacts {
   preference: 'auto' | EmbeddedKind;
@@ -13,34 +14,32 @@ export interface EmbeddedFacts {
   mongodCached: boolean;
   /** A mongod download was tried recently and failed (no network to the MongoDB CDN). */
   mongodDownloadFailedRecently: boolean;
-  ferretdbBinary: boolean;
-  goToolchain: boolean;
+  /** `java` is on the PATH, version 17 or later. */
+  javaRuntime: boolean;
+  /** mongo-java-server's jars are already resolved under .tools. */
+  jarsResolved: boolean;
+  /** `mvn` runs (to resolve the jars the first time). */
+  maven: boolean;
 }
 
 export type EmbeddedChoice =
   | { kind: 'mongod'; download: boolean }
-  | { kind: 'ferretdb'; build: boolean }
+  | { kind: 'mongo-java-server'; resolve: boolean }
   | { kind: 'none'; message: string };
 
 export const NO_SERVER_MESSAGE =
   'No MongoDB server is available. Set MONGODB_URI to a running MongoDB (e.g. mongodb://127.0.0.1:27017/kefu), ' +
-  'or set MONGOMS_SYSTEM_BINARY to a mongod binary, or install Go (https://go.dev/dl/) so that FerretDB ' +
-  'can be built into .tools/bin, or set FERRETDB_BIN to a FerretDB 1.x binary.';
+  'or set MONGOMS_SYSTEM_BINARY to a mongod binary, or install a Java runtime 17+ and Maven ' +
+  '(Debian/Ubuntu: apt-get install openjdk-17-jre-headless maven) for the embedded mongo-java-server.';
 
-/** Decides the embedded server; `auto` tries mongod before FerretDB. */
+/** Decides the embedded server; `auto` tries mongod before mongo-java-server. */
 export function chooseEmbeddedServer(f: EmbeddedFacts): EmbeddedChoice {
   const mongodReady = f.mongodSystemBinary || f.mongodCached;
-  const ferretPossible = f.ferretdbBinary || f.goToolchain;
-  if (f.preference === 'mongod') {
-    return { kind: 'mongod', download: !mongodReady };
-  }
-  if (f.preference === 'ferretdb') {
-    return ferretPossible
-      ? { kind: 'ferretdb', build: !f.ferretdbBinary }
-      : { kind: 'none', message: NO_SERVER_MESSAGE };
-  }
+  const javaPossible = f.javaRuntime && (f.jarsResolved || f.maven);
+  const javaChoice: EmbeddedChoice = javaPossible ? { kind: 'mongo-java-server', resolve: !f.jarsResolved } : { kind: 'none', message: NO_SERVER_MESSAGE };
+  if (f.preference === 'mongod') return { kind: 'mongod', download: !mongodReady };
+  if (f.preference === 'mongo-java-server') return javaChoice;
   if (mongodReady) return { kind: 'mongod', download: false };
   if (!f.mongodDownloadFailedRecently) return { kind: 'mongod', download: true };
-  if (ferretPossible) return { kind: 'ferretdb', build: !f.ferretdbBinary };
-  return { kind: 'none', message: NO_SERVER_MESSAGE };
+  return javaChoice;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { RunningServer } from './ferretdb';
+import type { RunningServer } from './running-server';
 
 const MARKER = '.mongod-download-failed';
 const RETRY_DOWNLOAD_AFTER_MS = 24 * 3600_000;

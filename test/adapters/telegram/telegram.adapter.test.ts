@@ -107,7 +107,7 @@ describe('Telegram adapter in the running service', () => {
     const group = { id: -100200, type: 'supergroup' };
     await deliver({ update_id: updateId++, message: { message_id: 9, date: 1700000000, chat: group, from: from(7004), text: '大家好' } });
     await deliver({ update_id: updateId++, message: { message_id: 10, date: 1700000000, chat: group, from: from(7004), text: '@kefu_bot 你好' } });
-    const stored = await Message.find({ channel: 'telegram', channelMessageId: /^-100200:/ }).lean();
+    const stored = (await Message.find({ channel: 'telegram', direction: 'in' }).lean()).filter((m) => m.channelMessageId.startsWith('-100200:'));
     expect(stored.map((m) => [m.channelMessageId, m.text])).toEqual([['-100200:10', '你好']]);
     await settledRepliesTo('telegram', '-100200:10');
   });
