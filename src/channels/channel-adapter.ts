@@ -57,6 +57,12 @@ export interface ChannelAdapter {
   /** Sends in order; throws ChannelError (with retryable) when a message finally cannot be sent. */
   send(to: ConversationRef, messages: OutboundMessage[]): Promise<void>;
   status(): AdapterStatus;
+  /**
+   * For a platform that keeps one connection to one service instance (OneBot reverse WebSocket,
+   * wechaty): whether that instance is this one. Other instances leave their messages in the outbox
+   * for it. Absent: every instance can send.
+   */
+  sendsHere?(): boolean;
   /** The adapter's webhook routes (registered encapsulated, so it may parse raw bodies its own way). */
   readonly routes?: FastifyPluginAsync;
 }

@@ -5,14 +5,12 @@ import { Conversation, type ConversationDoc } from '../domain/conversation/conve
 import { User, type UserDoc } from '../domain/user/user.model';
 import { activeChats, agentsOnline, SERVING_ROLES } from '../domain/user/presence.service';
 import type { AgentChatService } from './agent-chat.service';
-import type { ConversationService } from './conversation.service';
 import type { Engine } from './engine';
 import { storeChatMessage, type ChatMessageDeps } from './chat-messages';
 import { waitingAhead, waitingQueue } from './queue';
 
 export interface AssignmentDeps extends ChatMessageDeps {
   agentChat: Pick<AgentChatService, 'assign'>;
-  conversations: Pick<ConversationService, 'withConversation'>;
   engine: Pick<Engine, 'translator'>;
   /** ASSIGNMENT_MODE: auto gives chats to agents, manual leaves them in the queue to be claimed. */
   mode: 'auto' | 'manual';
@@ -75,16 +73,14 @@ export class AssignmentService {
     }
   }
 
-  private tellQueuePosition(id: string): Promise<void> {
-    return this.deps.conversations.withConversation(id, async () => {
-      const c: ConversationDoc | null = await Conversation.findById(id);
-      // With nobody online (a serious complaint after hours waits anyway) "you are next" would mislead.
-      if (c?.status !== 'waiting' || !(await agentsOnline())) return;
-      const ahead = await waitingAhead(c);
-      const t = this.deps.engine.translator(c.locale as Locale | undefined);
-      const text = ahead === 0 ? t('live-chat:queue_next') : t('live-chat:queue_position', { count: ahead });
-      await storeChatMessage(this.deps, c, { author: 'system', text });
-    });
+  private async tellQueuePosition(id: string): Promise<void> {
+    const c: ConversationDoc | null = await Conversation.findById(id);
+    // With nobody online (a serious complaint after hours waits anyway) "you are next" would mislead.
+    if (c?.status !== 'waiting' || !(await agentsOnline())) return;
+    const ahead = await waitingAhead(c);
+    const t = this.deps.engine.translator(c.locale as Locale | undefined);
+    const text = ahead === 0 ? t('live-chat:queue_next') : t('live-chat:queue_position', { count: ahead });
+    await storeChatMessage(this.deps, c, { author: 'system', text });
   }
 
   /** Runs after the assignments before it; a failure is logged here, once, and does not stop the next. */

@@ -3,6 +3,7 @@ import type { ChannelId } from '../core/message';
 import { Conversation, type ConversationDoc } from '../domain/conversation/conversation.model';
 import { Message, type MessageDoc } from '../domain/message/message.model';
 import type { EventBus } from './events';
+import type { Outbox } from './outbox';
 
 /** A message written by a person or the system, outside the bot's turns. */
 export interface ChatMessageInput {
@@ -15,14 +16,14 @@ export interface ChatMessageInput {
 
 export interface ChatMessageDeps {
   events: EventBus;
-  /** Whether the channel has an adapter that sends (the outbound listener picks `pending` up). */
-  deliversTo(channel: ChannelId): boolean;
+  /** Where the message's delivery starts (sent by this instance, or left for the owner of the channel). */
+  outbox: Pick<Outbox, 'initialDelivery'>;
 }
 
 /**
  * Stores an outbound message of a conversation and announces it (`message.created`): sockets
- * show it, the outbound listener sends it when its delivery is pending. The caller holds the
- * conversation's lock (ConversationService.withConversation): the preview is written here.
+ * show it, the outbox sends it when its delivery is pending. The conversation's preview moves
+ * forward atomically ($max), so concurrent writers never move it back.
  */
 export async function storeChatMessage(deps: ChatMessageDeps, conversation: ConversationDoc, input: ChatMessageInput, now = new Date()): Promise<MessageDoc> {
   const channel = conversation.channel as ChannelId;
@@ -36,10 +37,12 @@ export async function storeChatMessage(deps: ChatMessageDeps, conversation: Conv
     agent: input.agent,
     internal: !!input.internal,
     channelMessageId: `${input.internal ? 'note' : 'out'}:${new Types.ObjectId().toHexString()}`,
-    delivery: { state: !input.internal && deps.deliversTo(channel) ? 'pending' : 'none', attempts: 0 },
+    delivery: input.internal ? { state: 'none', attempts: 0 } : deps.outbox.initialDelivery(channel),
+    createdAt: now,
+    updatedAt: now,
   });
   if (!input.internal) {
-    await Conversation.updateOne({ _id: conversation._id }, { $set: { lastMessageAt: now, lastMessagePreview: input.text.slice(0, 200) } });
+    await Conversation.updateOne({ _id: conversation._id, lastMessageAt: { $not: { $gt: now } } }, { $set: { lastMessageAt: now, lastMessagePreview: input.text.slice(0, 200) } });
   }
   deps.events.emit('message.created', { message, conversation });
   return message;

@@ -2,11 +2,8 @@ import type { Logger } from 'pino';
 import type { ChannelId } from '../core/message';
 import type { ConversationService } from '../conversation/conversation.service';
 import { Order } from '../domain/order/order.model';
-import { newLockOwner, withLock } from '../db/lock';
 import { proactiveChannel } from './proactive-channel';
 import type { JobDefinition } from './scheduler';
-
-const owner = newLockOwner();
 
 /**
  * 订单确认 (001 §一.3(2)): orders placed on the website wait as `pending` until the customer
@@ -16,21 +13,24 @@ export function orderConfirmationJob(deps: { conversations: ConversationService;
   return {
     name: 'order-confirmations',
     repeat: '2 minutes',
-    run: () =>
-      withLock('job:order-confirmations', owner, async () => {
-        const pending = await Order.find({ status: 'pending', source: 'web', confirmationRequestedAt: null }).sort({ createdAt: 1 }).limit(100);
-        for (const order of pending) {
-          const channel = await proactiveChannel(order.customer, deps.canDeliver);
-          if (!channel) continue;
-          try {
-            await deps.conversations.startFlow({ customerId: String(order.customer), channel, flowId: 'order-confirmation', values: { orderId: String(order._id) } });
-            await Order.updateOne({ _id: order._id }, { $set: { confirmationRequestedAt: new Date() } });
-            deps.log.info({ order: order.number, channel }, 'order confirmation started');
-          } catch (err) {
-            // One customer's failure must not hold up the others; it is retried on the next run.
-            deps.log.error({ err, order: order.number }, 'order confirmation could not start');
-          }
+    // Agenda runs a job on one instance at a time; each order is also claimed by compare-and-set
+    // before the bot asks, so nothing is asked twice even if two runs overlapped.
+    run: async () => {
+      const pending = await Order.find({ status: 'pending', source: 'web', confirmationRequestedAt: null }).sort({ createdAt: 1 }).limit(100);
+      for (const order of pending) {
+        const channel = await proactiveChannel(order.customer, deps.canDeliver);
+        if (!channel) continue;
+        const claimed = await Order.updateOne({ _id: order._id, confirmationRequestedAt: null }, { $set: { confirmationRequestedAt: new Date() } });
+        if (!claimed.modifiedCount) continue;
+        try {
+          await deps.conversations.startFlow({ customerId: String(order.customer), channel, flowId: 'order-confirmation', values: { orderId: String(order._id) } });
+          deps.log.info({ order: order.number, channel }, 'order confirmation started');
+        } catch (err) {
+          // One customer's failure must not hold up the others; it is retried on the next run.
+          await Order.updateOne({ _id: order._id }, { $unset: { confirmationRequestedAt: 1 } });
+          deps.log.error({ err, order: order.number }, 'order confirmation could not start');
         }
-      }, () => new Error('order-confirmations is running in another instance')),
+      }
+    },
   };
 }

@@ -4,6 +4,8 @@ import { TEST_CONFIG } from '../flows/harness';
 import { loadBot } from '../../src/conversation/bot';
 import { ConversationService } from '../../src/conversation/conversation.service';
 import { EventBus } from '../../src/conversation/events';
+import { Outbox } from '../../src/conversation/outbox';
+import { AdapterRegistry } from '../../src/channels/registry';
 import { Conversation, Message, Lead } from '../../src/domain/models';
 import type { IntentRecognizer } from '../../src/core/intents/intent-recognizer';
 
@@ -13,13 +15,14 @@ const clock = new Date('2026-11-23T10:00:00+08:00');
 
 /** A service instance as one process of the service would build it. */
 function instance(recognizer?: IntentRecognizer): ConversationService {
+  const events = new EventBus((err) => {
+    throw err;
+  });
   return new ConversationService({
     engine: loadBot(TEST_CONFIG, undefined, recognizer),
-    events: new EventBus((err) => {
-      throw err;
-    }),
+    events,
     log: testLogger,
-    deliversTo: () => false,
+    outbox: new Outbox({ registry: new AdapterRegistry(), events, log: testLogger }),
     agentsAvailable: async () => false,
     now: () => clock,
   });

@@ -31,7 +31,8 @@ const conversationSchema = new Schema(
     externalUserId: { type: String, required: true, maxlength: 256 },
     /**
      * `<channel>:<key>` while open, `closed:<id>` after: unique, so a channel thread has one open
-     * conversation (FerretDB 1.x has no partial indexes).
+     * conversation, found (or created) by one atomic upsert. Not a partial index: the embedded
+     * server would enforce it as a full unique index.
      */
     openKey: { type: String, required: true },
     replyContext: { type: Schema.Types.Mixed },
@@ -48,8 +49,18 @@ const conversationSchema = new Schema(
     /** The buttons last offered, so "2" or a label typed on a text-only channel picks one. */
     offered: { type: [{ _id: false, label: String, value: String }], default: undefined },
     greetedAt: Date,
-    /** Revision, checked when a turn writes its state (a second guard besides the turn lock). */
+    /** Revision: a turn's state is saved only if no agent action changed the conversation meanwhile. */
     rev: { type: Number, default: 0 },
+    /** Inbound messages waiting for their turn, in arrival order (pushed atomically). */
+    pending: { type: [Schema.Types.ObjectId], default: [] },
+    /** The last inbound messages whose turn is saved (the commit point of a turn; bounded). */
+    turns: { type: [Schema.Types.ObjectId], default: [] },
+    /**
+     * The turn lease: the instance that runs this conversation's turns until leaseUntil. Taken by a
+     * compare-and-set; a dead instance's lease expires and another carries on.
+     */
+    leaseOwner: { type: String },
+    leaseUntil: { type: Date, default: () => new Date(0) },
     tokenHash: { type: String },
     lastMessageAt: Date,
     lastMessagePreview: { type: String, maxlength: 200 },
@@ -61,6 +72,8 @@ const conversationSchema = new Schema(
     closedAt: Date,
     closedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     rating: {
+      /** The one score the customer must give; the three dimensions are optional. */
+      overall: scoreField,
       attitude: scoreField,
       speed: scoreField,
       resolution: scoreField,
@@ -77,6 +90,8 @@ conversationSchema.index({ assignee: 1, status: 1 });
 conversationSchema.index({ customer: 1, createdAt: -1 });
 conversationSchema.index({ lastMessageAt: -1 });
 conversationSchema.index({ tokenHash: 1 });
+// Recovery sweeps: conversations with turns waiting and their lease run out.
+conversationSchema.index({ leaseUntil: 1 });
 
 export type ConversationFields = InferSchemaType<typeof conversationSchema>;
 export type ConversationDoc = HydratedDocument<ConversationFields>;

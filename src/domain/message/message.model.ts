@@ -37,21 +37,30 @@ const messageSchema = new Schema(
     processed: { type: String, enum: ['pending', 'done', 'failed'] },
     /** The caller delivers this message's replies itself (client API, Bot Framework expectReplies). */
     repliesInline: Boolean,
+    /**
+     * The outbox: `pending` until an adapter sent it (or gave up: `failed`, with the reason). An
+     * instance sending it holds it until lockedUntil; a crashed sender's messages are resumed after.
+     */
     delivery: {
       state: { type: String, enum: ['pending', 'sent', 'failed', 'inline', 'none'] },
       attempts: { type: Number, default: 0 },
       error: String,
       at: Date,
+      /** Not to be tried again before this (backoff after a retryable failure). */
+      nextAt: Date,
+      lockedUntil: Date,
+      owner: String,
     },
   },
   { timestamps: true },
 );
 withReportDay(messageSchema);
 messageSchema.index({ channel: 1, channelMessageId: 1 }, { unique: true });
-messageSchema.index({ conversation: 1, _id: 1 });
+messageSchema.index({ conversation: 1, createdAt: 1, _id: 1 });
 messageSchema.index({ replyTo: 1 });
-messageSchema.index({ conversation: 1, processed: 1, _id: 1 });
-messageSchema.index({ 'delivery.state': 1, createdAt: 1 });
+// Recovery sweeps: inbound turns and outbound deliveries left pending.
+messageSchema.index({ processed: 1, createdAt: 1 });
+messageSchema.index({ 'delivery.state': 1, 'delivery.nextAt': 1 });
 
 export type MessageFields = InferSchemaType<typeof messageSchema>;
 export type MessageDoc = HydratedDocument<MessageFields>;

@@ -1,0 +1,165 @@
+import { Types } from 'mongoose';
+import type { Logger } from 'pino';
+import type { ChannelId, OutboundMessage } from '../core/message';
+import type { AdapterRegistry } from '../channels/registry';
+import type { ConversationRef } from '../channels/channel-adapter';
+import { Conversation, type ConversationDoc } from '../domain/conversation/conversation.model';
+import { Message, type MessageDoc } from '../domain/message/message.model';
+import { INSTANCE_ID } from '../db/lease';
+import { ChannelError } from '../errors';
+import type { EventBus } from './events';
+import { toOutbound } from './message-view';
+
+/** A sender holds a message this long; a crashed sender's messages are resumed after it. */
+export const DELIVERY_LOCK_MS = 60_000;
+/** Attempts through the outbox (each one after the adapter's own quick retries), then `failed`. */
+export const MAX_DELIVERY_ATTEMPTS = 3;
+const BACKOFF_MS = [30_000, 120_000];
+/** The sweep leaves fresh messages to the instance that stored them. */
+const SWEEP_MIN_AGE_MS = 5_000;
+
+type Delivery = { state: 'pending' | 'inline' | 'none'; attempts: number; lockedUntil?: Date; owner?: string };
+
+const conversationRef = (c: Pick<ConversationDoc, 'channel' | 'externalUserId' | 'conversationKey' | 'replyContext'>): ConversationRef => ({
+  channel: c.channel as ChannelId,
+  externalUserId: c.externalUserId,
+  conversationKey: c.conversationKey,
+  replyContext: (c.replyContext ?? undefined) as Record<string, unknown> | undefined,
+});
+
+/**
+ * The outbox: every outbound message is stored first with its delivery state, then sent by its
+ * channel's adapter, one conversation at a time and in order. The instance that stores a message
+ * holds it and sends it at once; a message left pending by a crash, or by a retryable failure
+ * (bounded attempts with backoff), is resumed by a sweep; a final failure is recorded on the
+ * message (agents see it), never dropped.
+ */
+export class Outbox {
+  private readonly chains = new Map<string, Promise<void>>();
+  /** Tells the instance that owns a one-connection channel (OneBot WS, wechaty) to look (set by realtime). */
+  nudgeOwner: (channel: ChannelId) => void = () => undefined;
+
+  constructor(private readonly deps: { registry: AdapterRegistry; events: EventBus; log: Logger; now?: () => Date }) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /** Whether messages of this channel are sent at all (web and api are read by their clients). */
+  delivers(channel: ChannelId): boolean {
+    return this.deps.registry.has(channel);
+  }
+
+  /** The delivery fields a new outbound message starts with: held by this instance when it can send. */
+  initialDelivery(channel: ChannelId, inline = false): Delivery {
+    if (inline) return { state: 'inline', attempts: 0 };
+    const adapter = this.deps.registry.get(channel);
+    if (!adapter) return { state: 'none', attempts: 0 };
+    if (adapter.sendsHere && !adapter.sendsHere()) return { state: 'pending', attempts: 0 };
+    return { state: 'pending', attempts: 0, lockedUntil: new Date(this.now().getTime() + DELIVERY_LOCK_MS), owner: INSTANCE_ID };
+  }
+
+  /** Sends each stored message this instance holds, as it is announced. */
+  register(): void {
+    this.deps.events.on('message.created', ({ message, conversation }) => {
+      if (message.direction !== 'out' || message.internal || message.delivery?.state !== 'pending') return;
+      if (message.delivery.owner === INSTANCE_ID) this.enqueue(conversation, message, false);
+      else this.nudgeOwner(message.channel as ChannelId);
+    });
+  }
+
+  /**
+   * Sends what is due and held by nobody (crashes, backoff, messages for a channel this instance
+   * owns), oldest first. Returns how many were taken.
+   */
+  async resume(channel?: ChannelId): Promise<number> {
+    const now = this.now();
+    const due = await Message.find({
+      'delivery.state': 'pending',
+      createdAt: { $lt: new Date(now.getTime() - (channel ? 0 : SWEEP_MIN_AGE_MS)) },
+      ...(channel ? { channel } : {}),
+      $and: [
+        { $or: [{ 'delivery.lockedUntil': null }, { 'delivery.lockedUntil': { $lt: now } }] },
+        { $or: [{ 'delivery.nextAt': null }, { 'delivery.nextAt': { $lte: now } }] },
+      ],
+    })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(200);
+    const sendable = due.filter((m) => {
+      const adapter = this.deps.registry.get(m.channel as ChannelId);
+      return adapter && (!adapter.sendsHere || adapter.sendsHere());
+    });
+    const conversations = new Map<string, ConversationDoc>();
+    for (const c of await Conversation.find({ _id: { $in: [...new Set(sendable.map((m) => String(m.conversation)))] } })) conversations.set(String(c._id), c);
+    for (const m of sendable) {
+      const c = conversations.get(String(m.conversation));
+      if (c) this.enqueue(c, m, true);
+    }
+    await Promise.all([...this.chains.values()]);
+    return sendable.length;
+  }
+
+  private enqueue(conversation: ConversationDoc, message: MessageDoc, claim: boolean): void {
+    const key = String(conversation._id);
+    const run = (this.chains.get(key) ?? Promise.resolve()).then(() => this.deliver(conversation, message, claim));
+    const tail = run.catch((err) => this.deps.log.error({ err, messageId: String(message._id) }, 'delivery bookkeeping failed'));
+    this.chains.set(key, tail);
+    void tail.then(() => this.chains.get(key) === tail && this.chains.delete(key));
+  }
+
+  private async deliver(conversation: ConversationDoc, message: MessageDoc, claim: boolean): Promise<void> {
+    const adapter = this.deps.registry.get(message.channel as ChannelId);
+    if (!adapter) return;
+    if (claim) {
+      const now = this.now();
+      const held = await Message.findOneAndUpdate(
+        { _id: message._id, 'delivery.state': 'pending', $or: [{ 'delivery.lockedUntil': null }, { 'delivery.lockedUntil': { $lt: now } }] },
+        { $set: { 'delivery.lockedUntil': new Date(now.getTime() + DELIVERY_LOCK_MS), 'delivery.owner': INSTANCE_ID } },
+        { new: true },
+      );
+      if (!held) return;
+    }
+    const attempts = (message.delivery?.attempts ?? 0) + 1;
+    try {
+      await adapter.send(conversationRef(conversation), [toOutbound(message)]);
+      await this.settle(message._id, { 'delivery.state': 'sent', 'delivery.at': this.now(), 'delivery.attempts': attempts });
+    } catch (err) {
+      const retryable = err instanceof ChannelError && err.retryable && attempts < MAX_DELIVERY_ATTEMPTS;
+      const reason = err instanceof ChannelError ? `${err.platform} ${err.platformCode ?? ''}: ${err.message}` : (err as Error).message;
+      this.deps.log.error({ err, messageId: String(message._id), channel: message.channel, attempts, retryable }, 'message could not be delivered');
+      const set: Record<string, unknown> = { 'delivery.error': reason.slice(0, 500), 'delivery.at': this.now(), 'delivery.attempts': attempts };
+      if (retryable) set['delivery.nextAt'] = new Date(this.now().getTime() + BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)]);
+      else set['delivery.state'] = 'failed';
+      await this.settle(message._id, set);
+    }
+  }
+
+  private async settle(id: Types.ObjectId, set: Record<string, unknown>): Promise<void> {
+    const updated = await Message.findByIdAndUpdate(id, { $set: set, $unset: { 'delivery.lockedUntil': 1, 'delivery.owner': 1 } }, { new: true });
+    if (updated) this.deps.events.emit('message.delivery', { message: updated });
+  }
+}
+
+/**
+ * Stores the bot's replies to one turn in one write. Replies to an inbound message get ids derived
+ * from it (`reply:<inbound>:<n>`), so a turn run again after a crash stores (and sends) nothing
+ * twice; they are timestamped after the inbound message, in order, whichever instance ran the turn.
+ */
+export async function storeReplies(conversation: ConversationDoc, inbound: MessageDoc | undefined, replies: OutboundMessage[], outbox: Outbox, now: Date): Promise<MessageDoc[]> {
+  if (!replies.length) return [];
+  const base = Math.max(now.getTime(), (inbound?.createdAt?.getTime() ?? 0) + 1);
+  const delivery = outbox.initialDelivery(conversation.channel as ChannelId, !!inbound?.repliesInline);
+  const turnKey = inbound ? String(inbound._id) : new Types.ObjectId().toHexString();
+  const docs = replies.map((reply, i) => ({
+    conversation: conversation._id, customer: conversation.customer, channel: conversation.channel, direction: 'out' as const, author: reply.author,
+    text: reply.text, quickReplies: reply.quickReplies, channelMessageId: `reply:${turnKey}:${i}`, replyTo: inbound?._id,
+    delivery, createdAt: new Date(base + i), updatedAt: new Date(base + i),
+  }));
+  try {
+    return await Message.insertMany(docs, { ordered: true });
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000 || !inbound) throw err;
+    // Stored by an earlier run of this turn that did not get to commit: those are the replies.
+    return Message.find({ replyTo: inbound._id }).sort({ createdAt: 1, _id: 1 });
+  }
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { Lease } from './lease.model';
+
+/** This process's identity as a lease holder (turn leases, outbox claims, channel roles). */
+export const INSTANCE_ID = `${process.pid}-${randomBytes(6).toString('hex')}`;
+
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+
+/**
+ * Takes or renews the named lease for ttlMs: succeeds when it is free, expired, or already ours
+ * (one atomic upsert; a lease held by another instance makes the upsert collide on `_id`).
+ * `force` takes it over from a live holder (the platform moved its one connection to us).
+ */
+export async function takeLease(key: string, owner: string, ttlMs: number, force = false): Promise<boolean> {
+  const now = new Date();
+  const filter = force ? { _id: key } : { _id: key, $or: [{ owner }, { until: { $lt: now } }] };
+  try {
+    await Lease.updateOne(filter, { $set: { owner, until: new Date(now.getTime() + ttlMs) } }, { upsert: true });
+    return true;
+  } catch (err) {
+    if (isDuplicate(err)) return false;
+    throw err;
+  }
+}
+
+/** Gives the lease up, if it is still ours. */
+export async function releaseLease(key: string, owner: string): Promise<void> {
+  await Lease.deleteOne({ _id: key, owner });
+}
+
+/** Who holds the lease now (undefined when free or expired). */
+export async function leaseHolder(key: string): Promise<string | undefined> {
+  const lease = await Lease.findById(key).lean();
+  return lease && lease.until.getTime() > Date.now() ? lease.owner : undefined;
+}
