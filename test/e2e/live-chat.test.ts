@@ -127,7 +127,7 @@ describe('live chat in the browser: widget, console, hand-off, rating', () => {
 
     // The customer sees the reply with the agent's name and number.
     await widget.waitFor('agent', `我是${agentNumber}号客服人员`);
-    expect(await widget.page.locator('.kf-row[data-author="agent"] .kf-label').first().textContent()).toBe(`王小明 · ${agentNumber}号`);
+    expect(await widget.page.locator('.kf-row[data-author="agent"] .kf-name').first().textContent()).toBe(`王小明 · ${agentNumber}号`);
     expect(await widget.subtitle()).toBe(`王小明（${agentNumber}号）为您服务`);
     await snap(widget.page, 'widget-agent-reply');
 
@@ -172,23 +172,24 @@ describe('live chat in the browser: widget, console, hand-off, rating', () => {
     expect(await widget.panel.textContent()).not.toContain(FORBIDDEN);
     await snap(widget.page, 'widget-reloaded');
 
-    // The agent closes; the customer rates attitude, speed and resolution.
+    // The agent closes; the customer rates overall, and attitude, speed and resolution too.
     await agent.action('结束会话').click();
     await agent.confirm();
-    await widget.rate(5, 4, 5, '服务很耐心，谢谢！');
+    await widget.rate({ overall: 5, attitude: 5, speed: 4, resolution: 5 }, '服务很耐心，谢谢！');
     await snap(widget.page, 'widget-rated');
     await snap(agent.page, 'console-closed');
     const stored = await Conversation.findById(conversationId).lean();
     expect(stored?.status).toBe('closed');
-    expect(stored?.rating).toMatchObject({ attitude: 5, speed: 4, resolution: 5, comment: '服务很耐心，谢谢！' });
+    expect(stored?.rating).toMatchObject({ overall: 5, attitude: 5, speed: 4, resolution: 5, comment: '服务很耐心，谢谢！' });
   });
 
   it('shows managers the forbidden-phrase list and the violation the agent just made', async () => {
     const manager = new ConsolePage(await newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } }, 'manager'));
     await manager.signIn(live.baseUrl, 'boss@example.com', 'first-admin-password');
-    await manager.page.locator('.nav a[href="#/manage"]').click();
+    await manager.page.locator('.nav a[href="#/quality"]').click();
     await manager.page.locator('.phrases .phrase-cell').filter({ hasText: FORBIDDEN }).first().waitFor();
-    await manager.page.locator('.ledger').filter({ hasText: '王小明' }).waitFor();
+    // The refused reply is a warning in the ledger, not a fine.
+    await manager.page.locator('.ledger .violation[data-status="warning"]').filter({ hasText: '王小明' }).first().waitFor();
     await snap(manager.page, 'console-manage');
   });
 });

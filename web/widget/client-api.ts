@@ -1,5 +1,5 @@
 import { requestJson } from '../shared/http';
-import type { ChatMessage, ConversationState, Rating } from '../shared/contract';
+import type { ChatMessage, ConversationState, RatingSubmission } from '../shared/contract';
 import type { Session } from './session-store';
 import type { WidgetLocale } from './i18n';
 
@@ -62,7 +62,7 @@ export class ClientApi {
   }
 
   /** Rates the closed conversation (409 when not closed yet or already rated). */
-  async rate(session: Session, rating: Rating): Promise<void> {
+  async rate(session: Session, rating: RatingSubmission): Promise<void> {
     await requestJson(`${this.conv(session)}/rating`, { method: 'POST', body: rating, headers: this.auth(session), credentials: 'omit' });
   }
 }

@@ -3,6 +3,7 @@ import { ApiError } from '../shared/http';
 import type { ChatMessage, ConversationState } from '../shared/contract';
 import type { ClientApi, Outgoing } from './client-api';
 import type { OutboxItem, Session, SessionStore } from './session-store';
+import { repliesFromAck, type Ack } from './socket-ack';
 
 /** How the widget currently reaches the server. */
 export type LinkState = 'connecting' | 'online' | 'polling' | 'offline';
@@ -29,20 +30,6 @@ const ACK_TIMEOUT_MS = 10000;
 /** Server-side failures of one message tolerated before it is given up (network failures are not counted). */
 const MAX_SERVER_FAILURES = 5;
 
-const CODE_STATUS: Record<string, number> = {
-  VALIDATION_FAILED: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONVERSATION_NOT_FOUND: 404,
-  CONFLICT: 409,
-  CONVERSATION_CLOSED: 409,
-  DATABASE_UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
-
-type Ack = { messages?: ChatMessage[]; error?: { code: string; message: string; details?: unknown } };
-
 /**
  * The widget's line to the server: the `/widget` socket when it connects, REST polling when it
  * cannot; the outbox in localStorage is sent one message at a time, in order, after every
@@ -59,8 +46,9 @@ export class ChatConnection {
   private catchingUp?: Promise<boolean>;
   private stopped = false;
   private failures = new Map<string, number>();
+  private linkState?: LinkState;
   private readonly onOnline = () => this.wake();
-  private readonly onOffline = () => this.on.link('offline');
+  private readonly onOffline = () => this.lost();
 
   constructor(
     private readonly base: string,
@@ -72,7 +60,7 @@ export class ChatConnection {
 
   /** Loads the transcript, then opens the socket (falling back to polling). */
   async start(): Promise<void> {
-    this.on.link('connecting');
+    this.setLink('connecting');
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     await this.catchUp();
@@ -113,7 +101,7 @@ export class ChatConnection {
     socket.on('connect', () => {
       clearTimeout(this.socketRetry);
       this.stopPolling();
-      this.on.link('online');
+      this.alive();
       // Whatever happened while we were away, then what the customer typed meanwhile.
       void this.catchUp().then(() => this.flush());
     });
@@ -134,10 +122,40 @@ export class ChatConnection {
     socket.on('message', (m: ChatMessage) => {
       if (!m || typeof m.id !== 'string') return;
       this.cursor = m.id;
+      this.alive();
       this.on.messages([m]);
     });
-    socket.on('typing', (p: { on?: boolean }) => this.on.typing(!!p?.on));
-    socket.on('conversation', (s: ConversationState) => s && this.on.conversation(s));
+    socket.on('typing', (p: { on?: boolean }) => {
+      this.alive();
+      this.on.typing(!!p?.on);
+    });
+    socket.on('conversation', (s: ConversationState) => {
+      this.alive();
+      if (s) this.on.conversation(s);
+    });
+  }
+
+  private setLink(state: LinkState): void {
+    if (this.stopped || state === this.linkState) return;
+    this.linkState = state;
+    this.on.link(state);
+  }
+
+  /**
+   * Something came back from the server, so the line works whatever the browser said before: a
+   * short blip (the browser's `offline`, then `online`) often leaves the socket's TCP connection
+   * alive, and messages keep flowing on it without a new `connect`.
+   */
+  private alive(): void {
+    // Without the socket, a late answer to a request sent before the browser went offline proves nothing.
+    if (!this.socket?.connected && navigator.onLine === false) return;
+    this.setLink(this.socket?.connected ? 'online' : 'polling');
+  }
+
+  /** No network: say so, and keep probing over REST until anything answers again. */
+  private lost(): void {
+    this.setLink('offline');
+    this.startPolling();
   }
 
   /** Fetches everything after the cursor (from the start on the first call); false on failure. */
@@ -159,6 +177,7 @@ export class ChatConnection {
         if (res.conversation) this.on.conversation(res.conversation);
         if (messages.length < PAGE) break;
       }
+      this.alive();
       return true;
     } catch (err) {
       this.handleFailure(err);
@@ -169,21 +188,23 @@ export class ChatConnection {
   private handleFailure(err: unknown): void {
     const e = err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err));
     if (e.status === 401 || e.status === 404) this.on.invalid();
-    else if (e.isNetwork && !this.socket?.connected) this.on.link('offline');
+    else if (e.isNetwork && !this.socket?.connected) this.lost();
+  }
+
+  /** Polling runs while the socket is down, and while the link is believed lost (as a probe). */
+  private needsPolling(): boolean {
+    return !this.stopped && (!this.socket?.connected || this.linkState === 'offline');
   }
 
   private startPolling(): void {
     if (this.pollTimer || this.stopped) return;
     const tick = async () => {
-      if (this.stopped || this.socket?.connected) {
+      if (!this.needsPolling()) {
         this.pollTimer = undefined;
         return;
       }
-      if (await this.catchUp()) {
-        if (!this.socket?.connected) this.on.link('polling');
-        await this.flush();
-      }
-      if (this.stopped || this.socket?.connected) {
+      if (await this.catchUp()) await this.flush();
+      if (!this.needsPolling()) {
         this.pollTimer = undefined;
         return;
       }
@@ -197,10 +218,11 @@ export class ChatConnection {
     this.pollTimer = undefined;
   }
 
+  /** The browser says the network is back: reconnect if needed and check with a real request. */
   private wake(): void {
     if (this.stopped) return;
     if (this.socket && !this.socket.connected) this.socket.connect();
-    void this.flush();
+    void this.catchUp().then(() => this.flush());
   }
 
   /** Sends the outbox in order, one message at a time; stops at the first retryable failure. */
@@ -219,6 +241,7 @@ export class ChatConnection {
           const replies = await this.deliver(item);
           this.store.dequeue(item.clientMessageId);
           this.failures.delete(item.clientMessageId);
+          this.alive();
           this.on.sent(item);
           if (replies.length) this.on.messages(replies);
         } catch (err) {
@@ -227,7 +250,7 @@ export class ChatConnection {
           const failures = e.isNetwork ? 0 : (this.failures.get(item.clientMessageId) ?? 0) + 1;
           this.failures.set(item.clientMessageId, failures);
           if (e.isRetryable && failures < MAX_SERVER_FAILURES) {
-            if (e.isNetwork && !this.socket?.connected) this.on.link('offline');
+            if (e.isNetwork && !this.socket?.connected) this.lost();
             this.retryTimer = setTimeout(() => void this.flush(), Math.min(30000, 2000 * 2 ** failures));
             return;
           }
@@ -256,7 +279,6 @@ export class ChatConnection {
     } catch {
       throw new ApiError(0, 'TIMEOUT', 'no acknowledgement');
     }
-    if (ack?.error) throw new ApiError(CODE_STATUS[ack.error.code] ?? 500, ack.error.code, ack.error.message, ack.error.details);
-    return ack?.messages ?? [];
+    return repliesFromAck(ack);
   }
 }

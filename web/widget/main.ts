@@ -1,6 +1,7 @@
 import css from './widget.css';
 import { pickLocale } from './i18n';
 import { ChatWidget } from './widget';
+import { accentVariables } from './accent';
 
 /** The one global the widget defines: a small, frozen control surface for the host page. */
 export interface KefuWidgetApi {
@@ -62,10 +63,9 @@ function boot(): void {
     applyStyles(shadow);
     const root = document.createElement('div');
     root.className = 'kf';
-    if (accent && /^#[0-9a-f]{3,8}$/i.test(accent)) {
-      host.style.setProperty('--kf-accent', accent);
-      host.style.setProperty('--kf-accent-dark', accent);
-    }
+    root.lang = locale;
+    const colours = accent ? accentVariables(accent) : undefined;
+    for (const [name, value] of Object.entries(colours ?? {})) host.style.setProperty(name, value);
     shadow.appendChild(root);
     document.body.appendChild(host);
     widget = new ChatWidget(root, { base, locale });

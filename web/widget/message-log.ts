@@ -66,6 +66,11 @@ export class MessageLog {
     entry.error = error;
   }
 
+  /** The line is down: what was being sent now waits ("等待发送") until it goes out. */
+  holdPending(): void {
+    for (const e of this.entries) if (e.local === 'pending') e.local = 'queued';
+  }
+
   /** Forgets everything (a new conversation). */
   clear(): void {
     this.entries.length = 0;

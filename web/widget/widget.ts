@@ -1,6 +1,6 @@
 import { h, replaceChildren } from '../shared/dom';
 import { ApiError } from '../shared/http';
-import type { ChatMessage, ConversationState, QuickReply, Rating } from '../shared/contract';
+import type { ChatMessage, ConversationState, RatingSubmission } from '../shared/contract';
 import { translator, type Translate, type WidgetLocale } from './i18n';
 import { ClientApi } from './client-api';
 import { ChatConnection, type LinkState } from './connection';
@@ -9,7 +9,8 @@ import { newClientMessageId, SessionStore, type OutboxItem } from './session-sto
 import { createLauncher, type Launcher } from './views/launcher';
 import { createPanel, type Panel } from './views/panel';
 import { createComposer, MAX_TEXT, type Composer } from './views/composer';
-import { renderMessages } from './views/message-list';
+import { MessageList } from './views/message-list';
+import { FocusPlan } from './focus-plan';
 import type { PrechatAnswers } from './views/prechat-form';
 import { cardView, type Card } from './views/cards';
 
@@ -32,8 +33,9 @@ export class ChatWidget {
   private readonly launcher: Launcher;
   private readonly panel: Panel;
   private readonly composer: Composer;
-  private readonly list = h('div', { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+  private readonly list = new MessageList();
   private readonly cardSlot = h('div');
+  private readonly focus: FocusPlan;
   private connection?: ChatConnection;
   private conversation: ConversationState = { status: 'bot' };
   private link: LinkState = 'connecting';
@@ -60,12 +62,12 @@ export class ChatWidget {
     this.launcher = createLauncher(this.t, () => this.open());
     this.panel = createPanel(this.t, () => this.close());
     this.composer = createComposer(this.t, (text) => this.send({ text }), (on) => this.connection?.typing(on));
-    this.panel.body.append(this.list, this.cardSlot);
+    this.panel.body.append(this.list.el, this.cardSlot);
     this.panel.footer.append(this.composer.el);
     root.append(this.panel.el, this.launcher.el);
+    this.focus = new FocusPlan({ root, launcher: this.launcher.el, panel: this.panel.el, input: this.composer.input, cards: this.cardSlot });
     const body = this.panel.body;
     body.addEventListener('scroll', () => (this.stickToBottom = body.scrollHeight - body.scrollTop - body.clientHeight < 60), { passive: true });
-    root.addEventListener('keydown', (ev) => ev.key === 'Escape' && this.isOpen && this.close());
     if (this.store.session) this.resume();
     this.render();
   }
@@ -75,15 +77,15 @@ export class ChatWidget {
     this.isOpen = true;
     this.store.unread = 0;
     if (!this.store.session && !this.starting && this.card !== 'prechat') void this.begin();
+    this.focus.want('panel');
     this.render();
-    setTimeout(() => this.composer.focus(), 50);
   }
 
   /** Minimises the panel to the launcher. */
   close(): void {
     this.isOpen = false;
+    this.focus.want('launcher');
     this.render();
-    this.launcher.el.focus({ preventScroll: true });
   }
 
   private async begin(): Promise<void> {
@@ -137,6 +139,7 @@ export class ChatWidget {
       typing: (on) => this.typing(on),
       link: (state) => {
         this.link = state;
+        if (state === 'offline') this.log.holdPending();
         this.render();
       },
       sent: (item) => {
@@ -218,11 +221,7 @@ export class ChatWidget {
     return true;
   }
 
-  private choose(reply: QuickReply): void {
-    this.send({ text: reply.label, choice: reply.value });
-  }
-
-  private async rate(rating: Rating): Promise<string | undefined> {
+  private async rate(rating: RatingSubmission): Promise<string | undefined> {
     const session = this.store.session;
     if (!session) return this.t('startError');
     try {
@@ -242,6 +241,7 @@ export class ChatWidget {
 
   private showCard(card: Card): void {
     if (card === this.card && card !== 'none') return;
+    if (this.focus.has(this.cardSlot)) this.focus.want('panel');
     this.card = card;
     this.stickToBottom = true;
     replaceChildren(
@@ -270,25 +270,24 @@ export class ChatWidget {
 
   private draw(): void {
     const t = this.t;
-    const { status, agent, queuePosition } = this.conversation;
+    const { status } = this.conversation;
     this.root.classList.toggle('is-open', this.isOpen);
     this.panel.el.hidden = !this.isOpen;
     this.launcher.setUnread(this.isOpen ? 0 : this.store.unread);
-    if (status === 'closed') this.panel.setSubtitle(t('subtitleClosed'));
-    else if (status === 'assigned' && agent) this.panel.setSubtitle(t('subtitleAgent', { name: agent.name, number: agent.number }));
-    else if (status === 'waiting' || status === 'assigned') this.panel.setSubtitle(queuePosition ? t('subtitleQueue', { n: queuePosition }) : t('subtitleWaiting'));
-    else this.panel.setSubtitle(t('subtitleBot'));
-    this.panel.setAvatar(status === 'assigned' && agent ? Array.from(agent.name)[0] : undefined);
+    this.panel.setServer(this.conversation);
     this.panel.setBanner(this.notice ?? (this.link === 'offline' ? t('offline') : this.starting ? t('connecting') : undefined));
-    this.composer.setEnabled(!!this.store.session && status !== 'closed');
-    this.panel.footer.hidden = status === 'closed' || !this.store.session;
+    const inputReady = !!this.store.session && status !== 'closed';
+    if (!inputReady && this.focus.has(this.panel.footer)) this.focus.want('panel');
+    this.composer.setEnabled(inputReady);
+    this.panel.footer.hidden = !inputReady;
+    this.focus.place(this.isOpen, inputReady);
     if (!this.isOpen) return;
-    renderMessages(this.list, this.log.entries, {
+    this.list.render(this.log.entries, {
       t,
       locale: this.opts.locale,
       typing: this.agentTyping || this.awaitingBot,
       quickRepliesEnabled: status === 'bot',
-      onChoice: (reply) => this.choose(reply),
+      onChoice: (reply) => this.send({ text: reply.label, choice: reply.value }),
     });
     if (this.stickToBottom || this.log.last?.local === 'pending' || this.log.last?.local === 'queued') {
       this.panel.body.scrollTop = this.panel.body.scrollHeight;

@@ -2,7 +2,7 @@ import { testServiceConfig } from '../../helpers/service-config';
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import { startService, type Service } from '../../../src/service';
-import { buildWeb } from '../../../scripts/build-web';
+import { buildWebOnce } from './web-build';
 import { testLogger } from '../../helpers/logger';
 
 /** The whole service listening on 127.0.0.1 at a random port, on a fresh database of the test run. */
@@ -14,7 +14,7 @@ export interface LiveService {
 
 /** Builds the web bundles, starts the service (as `npm start` does) and listens on a free port. */
 export async function startLiveService(label: string, env: Record<string, string> = {}): Promise<LiveService> {
-  await buildWeb();
+  await buildWebOnce();
   const config = testServiceConfig(label, { HOST: '127.0.0.1', PORT: '0', COMPANY_NAME: '安心家政', ...env });
   const service = await startService(config, testLogger);
   await service.app.listen({ host: '127.0.0.1', port: 0 });

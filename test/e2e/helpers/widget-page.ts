@@ -44,15 +44,14 @@ export class WidgetPage {
     return bubble;
   }
 
-  /** Rates the closed chat: stars per dimension and a comment. */
-  async rate(attitude: number, speed: number, resolution: number, comment: string): Promise<void> {
+  /** Rates the closed chat: the overall score, the dimensions given, and a comment; waits for the thanks. */
+  async rate(scores: { overall: number; attitude?: number; speed?: number; resolution?: number }, comment?: string): Promise<void> {
     const form = this.page.locator('.kf-rating');
     await form.waitFor({ timeout: 15000 });
-    const rows = form.locator('.kf-stars');
-    await rows.nth(0).locator(`[data-value="${attitude}"]`).click();
-    await rows.nth(1).locator(`[data-value="${speed}"]`).click();
-    await rows.nth(2).locator(`[data-value="${resolution}"]`).click();
-    await form.locator('textarea').fill(comment);
+    for (const [score, value] of Object.entries(scores)) {
+      if (value) await form.locator(`[data-score="${score}"] [data-value="${value}"]`).click();
+    }
+    if (comment) await form.locator('textarea').fill(comment);
     await form.locator('button[type=submit]').click();
     await this.page.locator('.kf-note').first().waitFor({ timeout: 15000 });
   }

@@ -1,5 +1,5 @@
 import { h } from '../../shared/dom';
-import type { Rating } from '../../shared/contract';
+import type { RatingSubmission } from '../../shared/contract';
 import type { Translate } from '../i18n';
 import { createPrechatForm, type PrechatAnswers } from './prechat-form';
 import { createRatingForm } from './rating-form';
@@ -11,7 +11,7 @@ export type Card = 'none' | 'prechat' | 'error' | 'rating' | 'rated' | 'ended';
 export interface CardActions {
   start(answers: PrechatAnswers): Promise<string | undefined>;
   retry(): void;
-  rate(rating: Rating): Promise<string | undefined>;
+  rate(rating: RatingSubmission): Promise<string | undefined>;
   newChat(): void;
 }
 

@@ -1,4 +1,5 @@
 import { h, replaceChildren } from '../../shared/dom';
+import type { ConversationState } from '../../shared/contract';
 import type { Translate } from '../i18n';
 import { widgetIcon } from './icons';
 
@@ -7,13 +8,12 @@ export interface Panel {
   el: HTMLElement;
   body: HTMLElement;
   footer: HTMLElement;
-  setSubtitle(text: string): void;
-  /** The agent's initial in the header once a human serves the chat; the headset otherwise. */
-  setAvatar(initial: string | undefined): void;
+  /** Who serves the chat, in the header: the bot, the queue, the agent (name, number, initial), or the end. */
+  setServer(state: ConversationState): void;
   setBanner(text: string | undefined): void;
 }
 
-/** Builds the panel; `onClose` minimises it back to the launcher. */
+/** Builds the panel; `onClose` (the minimise button, Escape) minimises it back to the launcher. */
 export function createPanel(t: Translate, onClose: () => void): Panel {
   const subtitle = h('div', { class: 'kf-subtitle', 'aria-live': 'polite' });
   const avatar = h('div', { class: 'kf-avatar', 'aria-hidden': 'true' }, widgetIcon('headset'));
@@ -22,7 +22,7 @@ export function createPanel(t: Translate, onClose: () => void): Panel {
   const footer = h('div');
   const el = h(
     'section',
-    { class: 'kf-panel', role: 'dialog', 'aria-label': t('title'), hidden: true },
+    { class: 'kf-panel', role: 'dialog', 'aria-label': t('title'), tabindex: '-1', hidden: true },
     h(
       'header',
       { class: 'kf-header' },
@@ -34,12 +34,27 @@ export function createPanel(t: Translate, onClose: () => void): Panel {
     body,
     footer,
   );
+  el.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Escape') return;
+    ev.preventDefault();
+    onClose();
+  });
   return {
     el,
     body,
     footer,
-    setSubtitle: (text) => (subtitle.textContent = text),
-    setAvatar: (initial) => replaceChildren(avatar, initial ?? widgetIcon('headset')),
+    setServer({ status, agent, queuePosition }) {
+      const serving = status === 'assigned' && agent;
+      if (status === 'closed') subtitle.textContent = t('subtitleClosed');
+      else if (serving) subtitle.textContent = t('subtitleAgent', { name: agent.name, number: agent.number });
+      else if (status === 'waiting' || status === 'assigned') subtitle.textContent = queuePosition ? t('subtitleQueue', { n: queuePosition }) : t('subtitleWaiting');
+      else subtitle.textContent = t('subtitleBot');
+      const initial = serving ? Array.from(agent.name)[0] : undefined;
+      if (avatar.dataset.initial !== (initial ?? '')) {
+        avatar.dataset.initial = initial ?? '';
+        replaceChildren(avatar, initial ?? widgetIcon('headset'));
+      }
+    },
     setBanner(text) {
       banner.hidden = !text;
       banner.textContent = text ?? '';

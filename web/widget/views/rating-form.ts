@@ -1,24 +1,25 @@
 import { h } from '../../shared/dom';
-import type { Rating } from '../../shared/contract';
+import type { RatingSubmission } from '../../shared/contract';
 import type { StringKey, Translate } from '../i18n';
 import { widgetIcon } from './icons';
 
-type Dimension = 'attitude' | 'speed' | 'resolution';
-const DIMENSIONS: [Dimension, StringKey][] = [
+type Score = 'overall' | 'attitude' | 'speed' | 'resolution';
+const DIMENSIONS: [Exclude<Score, 'overall'>, StringKey][] = [
   ['attitude', 'ratingAttitude'],
   ['speed', 'ratingSpeed'],
   ['resolution', 'ratingResolution'],
 ];
 
 /** One row of five stars as a radio group (arrow keys move, Enter/Space/click picks). */
-function starInput(t: Translate, label: string, onChange: (value: number) => void): HTMLElement {
+function starInput(t: Translate, label: string, kind: Score, onChange: (value: number) => void): HTMLElement {
   let value = 0;
   const stars: HTMLButtonElement[] = [];
-  const paint = () => stars.forEach((s, i) => {
-    s.classList.toggle('is-on', i < value);
-    s.setAttribute('aria-checked', String(i + 1 === value));
-    s.tabIndex = i + 1 === (value || 1) ? 0 : -1;
-  });
+  const paint = () =>
+    stars.forEach((s, i) => {
+      s.classList.toggle('is-on', i < value);
+      s.setAttribute('aria-checked', String(i + 1 === value));
+      s.tabIndex = i + 1 === (value || 1) ? 0 : -1;
+    });
   const pick = (n: number) => {
     value = n;
     paint();
@@ -37,40 +38,58 @@ function starInput(t: Translate, label: string, onChange: (value: number) => voi
     stars.push(star);
   }
   paint();
-  return h('div', { class: 'kf-stars-row' }, h('span', { text: label }), h('div', { class: 'kf-stars', role: 'radiogroup', 'aria-label': label }, ...stars));
+  return h(
+    'div',
+    { class: `kf-stars-row${kind === 'overall' ? ' is-overall' : ''}`, 'data-score': kind },
+    h('span', { text: label }),
+    h('div', { class: 'kf-stars', role: 'radiogroup', 'aria-label': label, 'aria-required': kind === 'overall' ? 'true' : undefined }, ...stars),
+  );
 }
 
-/** The rating card shown when an agent closed the chat; `onSubmit` resolves to an error text or undefined. */
-export function createRatingForm(t: Translate, onSubmit: (rating: Rating) => Promise<string | undefined>): HTMLElement {
-  const scores: Partial<Record<Dimension, number>> = {};
+/**
+ * The rating card shown when an agent closed the chat: the overall score is required, attitude,
+ * speed and resolution are optional. `onSubmit` resolves to an error text or undefined.
+ */
+export function createRatingForm(t: Translate, onSubmit: (rating: RatingSubmission) => Promise<string | undefined>): HTMLElement {
+  const scores: Partial<Record<Score, number>> = {};
   const comment = h('textarea', { rows: '3', maxlength: '2000', placeholder: t('ratingComment'), 'aria-label': t('ratingComment') });
   const error = h('div', { class: 'kf-error', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: 'kf-primary', text: t('ratingSubmit') });
-  return h(
+  const showError = (text: string | undefined) => {
+    error.hidden = !text;
+    error.textContent = text ?? '';
+  };
+  const score = (kind: Score) => (value: number) => {
+    scores[kind] = value;
+    if (kind === 'overall') showError(undefined);
+  };
+  const form = h(
     'form',
     {
       class: 'kf-card kf-rating',
       on: {
         submit: async (ev) => {
           ev.preventDefault();
-          const { attitude, speed, resolution } = scores;
-          if (!attitude || !speed || !resolution) {
-            error.hidden = false;
-            error.textContent = t('ratingNeedStars');
+          const { overall, attitude, speed, resolution } = scores;
+          if (!overall) {
+            showError(t('ratingNeedOverall'));
+            form.querySelector<HTMLElement>('[data-score="overall"] .kf-star')?.focus();
             return;
           }
+          const text = comment.value.trim();
+          const rating: RatingSubmission = { overall, ...(attitude ? { attitude } : {}), ...(speed ? { speed } : {}), ...(resolution ? { resolution } : {}), ...(text ? { comment: text } : {}) };
           submit.disabled = true;
-          const problem = await onSubmit({ attitude, speed, resolution, ...(comment.value.trim() ? { comment: comment.value.trim() } : {}) });
+          showError(await onSubmit(rating));
           submit.disabled = false;
-          error.hidden = !problem;
-          error.textContent = problem ?? '';
         },
       },
     },
     h('h3', { text: t('ratingTitle') }),
-    ...DIMENSIONS.map(([key, label]) => starInput(t, t(label), (v) => (scores[key] = v))),
+    starInput(t, t('ratingOverall'), 'overall', score('overall')),
+    h('div', { class: 'kf-rating-details', role: 'group', 'aria-label': t('ratingDetails') }, h('p', { class: 'kf-hint', text: t('ratingDetails') }), ...DIMENSIONS.map(([key, label]) => starInput(t, t(label), key, score(key)))),
     h('label', { class: 'kf-field' }, comment),
     error,
     submit,
   );
+  return form;
 }
