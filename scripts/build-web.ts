@@ -13,6 +13,8 @@ const ROOT = path.resolve(__dirname, '..');
 const WEB = path.join(ROOT, 'web');
 /** Browsers the widget must run in (older Safari mis-handles destructuring, so esbuild needs 14.1+). */
 const TARGET = ['es2019', 'chrome70', 'firefox68', 'safari14.1', 'edge79'];
+/** The console runs in agents' current browsers as ES modules (dynamic import for its pages). */
+const CONSOLE_TARGET = ['es2020', 'chrome87', 'firefox78', 'safari14.1', 'edge88'];
 
 /** Sizes of the built widget, for the README and the build log. */
 export interface WebBuildResult {
@@ -56,18 +58,26 @@ async function buildWidget(outDir: string, minify: boolean): Promise<string> {
   return outfile;
 }
 
+/**
+ * The console: Preact components as ES modules, split so that pages load when first opened
+ * (chunks in assets/, hashed like the entry), and its stylesheet; index.html names both.
+ */
 async function buildConsole(outDir: string, minify: boolean): Promise<string> {
   const dir = path.join(outDir, 'console');
   const assets = path.join(dir, 'assets');
   await fs.promises.rm(dir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { console: path.join(WEB, 'console/main.ts'), styles: path.join(WEB, 'console/console.css') },
+    entryPoints: { console: path.join(WEB, 'console/main.tsx'), styles: path.join(WEB, 'console/console.css') },
     outdir: assets,
     entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
     bundle: true,
-    format: 'iife',
+    splitting: true,
+    format: 'esm',
     platform: 'browser',
-    target: TARGET,
+    target: CONSOLE_TARGET,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     minify,
     sourcemap: 'linked',
     legalComments: 'none',

@@ -1,5 +1,5 @@
 /**
- * npm run chat -- [--locale zh-CN|zh-TW|en] [--channel terminal|web|…] [--user <id>]
+ * npm run chat -- [--locale zh-CN|zh-TW|en] [--channel terminal|web|…] [--user <id>] [--profile housekeeping|retail]
  * Talk to the bot in the terminal. Records land in the configured database (MONGODB_URI, or the
  * embedded one in DATA_DIR) exactly as on any channel. /new starts over as a new customer, /quit ends.
  */
@@ -14,6 +14,8 @@ import { setReportTimeZone } from '../src/domain/shared/local-day';
 import { loadBot } from '../src/conversation/bot';
 import { ConversationService } from '../src/conversation/conversation.service';
 import { EventBus } from '../src/conversation/events';
+import { Outbox } from '../src/conversation/outbox';
+import { AdapterRegistry } from '../src/channels/registry';
 import { agentsOnline } from '../src/domain/user/presence.service';
 import { CHANNELS, LOCALES, type ChannelId, type OutboundMessage } from '../src/core/message';
 
@@ -26,15 +28,17 @@ function show(replies: OutboundMessage[]): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { locale: { type: 'string', default: 'zh-CN' }, channel: { type: 'string', default: 'terminal' }, user: { type: 'string' } } });
+  const { values } = parseArgs({ options: { locale: { type: 'string', default: 'zh-CN' }, channel: { type: 'string', default: 'terminal' }, user: { type: 'string' }, profile: { type: 'string' } } });
   if (!(LOCALES as readonly string[]).includes(values.locale!)) throw new Error(`--locale must be one of ${LOCALES.join(', ')}`);
   if (!(CHANNELS as readonly string[]).includes(values.channel!)) throw new Error(`--channel must be one of ${CHANNELS.join(', ')}`);
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...(values.profile ? { COMPANY_PROFILE: values.profile } : {}) });
   const log = createLogger(config);
   setReportTimeZone(config.TIME_ZONE);
   const engine = loadBot(config);
   const database = await openDatabase(config, log);
-  const service = new ConversationService({ engine, events: new EventBus((err) => log.error({ err }, 'listener failed')), log, deliversTo: () => false, agentsAvailable: agentsOnline });
+  const events = new EventBus((err) => log.error({ err }, 'listener failed'));
+  // The terminal reads its replies inline: no channel adapter sends anything.
+  const service = new ConversationService({ engine, events, log, outbox: new Outbox({ registry: new AdapterRegistry(), events, log }), agentsAvailable: agentsOnline });
   const channel = values.channel as ChannelId;
   let user = values.user ?? `cli-${randomBytes(3).toString('hex')}`;
   let n = 0;

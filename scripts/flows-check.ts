@@ -1,20 +1,23 @@
 /**
- * npm run flows:check — validates every flow, the catalogue and intents, that every text a flow
- * uses exists in every locale, that every locale has the same keys, and that the conversation
- * tests are well-formed. Exits 1 with a message naming the file (and flow and step) on error.
+ * npm run flows:check — validates every company profile as the service would load it: its flows
+ * (steps, gotos, actions, texts in every locale), catalogue, intents, FAQ entries and small talk,
+ * the profile's wording overlay; that every locale has the same keys; that the conversation tests
+ * and the benchmark's scripted conversations are well-formed. Exits 1 naming the file on error.
  */
 import path from 'node:path';
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import { LOCALES } from '../src/core/message';
 import { allKeys, readLocaleFiles } from '../src/i18n/i18n';
-import { loadFlows } from '../src/flows/flow-loader';
-import { Catalogue } from '../src/flows/catalogue';
-import { loadIntents } from '../src/conversation/bot';
-import { ACTION_NAMES } from '../src/conversation/actions/registry';
+import { loadConfig } from '../src/config/config';
+import { compileContent } from '../src/conversation/bot';
+import { readBotContent } from '../src/flows/bot-content';
+import { PROFILES } from '../src/flows/profile';
 import { conversationTestFileSchema } from '../src/flows/conversation-test-schema';
+import { readBenchFiles } from './bench/conversation-script';
 
 const root = path.resolve(__dirname, '..');
+const dirs = { flowsDir: path.join(root, 'flows'), localesDir: path.join(root, 'locales') };
 const problems: string[] = [];
 
 function check(label: string, fn: () => void): void {
@@ -25,13 +28,14 @@ function check(label: string, fn: () => void): void {
   }
 }
 
-const resources = readLocaleFiles(path.join(root, 'locales'));
-let flowCount = 0;
-check('flows', () => {
-  flowCount = loadFlows(path.join(root, 'flows'), resources, ACTION_NAMES).flows.size;
-});
-check('flows/catalogue.yaml', () => Catalogue.load(path.join(root, 'flows', 'catalogue.yaml')));
-check('flows/intents.yaml', () => loadIntents(path.join(root, 'flows', 'intents.yaml')));
+const summary: string[] = [];
+for (const profile of PROFILES) {
+  check(`profile ${profile}`, () => {
+    const bot = compileContent(loadConfig({ COMPANY_PROFILE: profile }), readBotContent(dirs, profile));
+    summary.push(`${profile}: ${bot.catalogue.products.length} products, ${bot.knowledge.size} FAQ entries, menu ${bot.menu.map((m) => m.id).join('/')}`);
+  });
+}
+const resources = readLocaleFiles(dirs.localesDir);
 const keys = Object.fromEntries(LOCALES.map((l) => [l, new Set(allKeys(resources, l))]));
 for (const locale of LOCALES) {
   for (const other of LOCALES) {
@@ -49,9 +53,13 @@ for (const file of fs.readdirSync(testDir).filter((f) => f.endsWith('.yaml'))) {
     testCount += parsed.data.tests.length;
   });
 }
+let benchCount = 0;
+check('bench/conversations', () => {
+  benchCount = readBenchFiles(path.join(root, 'bench', 'conversations')).reduce((n, f) => n + f.conversations.length, 0);
+});
 const unique = [...new Set(problems)];
 if (unique.length) {
   process.stderr.write(`${unique.length} problem(s):\n${unique.map((p) => `  - ${p}`).join('\n')}\n`);
   process.exit(1);
 }
-process.stdout.write(`ok: ${flowCount} flows, ${keys['zh-CN'].size} texts in each of ${LOCALES.join(', ')}, ${testCount} conversation tests\n`);
+process.stdout.write(`ok: ${summary.join('; ')}; ${keys['zh-CN'].size} texts in each of ${LOCALES.join(', ')}; ${testCount} conversation tests; ${benchCount} benchmark conversations\n`);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import mongoose from 'mongoose';
 import type { Agenda } from 'agenda';
 import type { Logger } from 'pino';
 import type { ChannelId } from './core/message';
@@ -9,7 +10,7 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { createServer } from './http/server';
 import { staticRoutes } from './http/routes/static.routes';
 import { createScheduler } from './jobs/scheduler';
-import { contractRenewalJob } from './jobs/contract-renewal.job';
+import { createBackOffice } from './back-office/back-office';
 import { followUpSurveyJob } from './jobs/follow-up-survey.job';
 import { orderConfirmationJob } from './jobs/order-confirmation.job';
 import { loadBot } from './conversation/bot';
@@ -18,8 +19,19 @@ import { EventBus } from './conversation/events';
 import { ConversationService } from './conversation/conversation.service';
 import { AdapterRegistry } from './channels/registry';
 import { createAdapters } from './channels/adapters-from-config';
-import { registerOutboundDelivery } from './realtime/listeners/outbound-delivery.listener';
-import { agentsOnline } from './domain/user/presence.service';
+import { Outbox } from './conversation/outbox';
+import { instanceLeases } from './db/lease';
+import { mongoNonceStore } from './db/webhook-nonces';
+import { ReplayGuard } from '../adapters/shared/replay-guard';
+import { metricsPlugin } from './metrics/metrics.plugin';
+import { watchService } from './metrics/service-metrics';
+import { Recovery } from './conversation/turns/recovery';
+import { setTurnLease } from './conversation/turns/conversation-store';
+import { cachedAvailability } from './conversation/agents-available';
+import { wireOutboxNudges } from './realtime/outbox-nudge';
+import { agentsOnline, PresenceService } from './domain/user/presence.service';
+import { warmUpSegmenter } from './domain/forbidden-phrase/word-segments';
+import { trackConsolePresence } from './realtime/console.namespace';
 import { SessionService } from './domain/user/session.service';
 import { AgentChatService } from './conversation/agent-chat.service';
 import { AssignmentService } from './conversation/assignment.service';
@@ -54,34 +66,60 @@ export async function startService(config: Config, log: Logger): Promise<Service
   const engine = loadBot(config);
   const events = new EventBus((err, event) => log.error({ err, event }, 'event listener failed'));
   const adapters = new AdapterRegistry();
-  const deliversTo = (channel: ChannelId) => adapters.has(channel);
-  const conversations = new ConversationService({ engine, events, log, deliversTo, agentsAvailable: agentsOnline });
-  for (const adapter of createAdapters(config, conversations, log)) adapters.register(adapter);
-  const agentChat = new AgentChatService({ conversations, events, engine, deliversTo });
-  new AssignmentService({ agentChat, conversations, engine, events, deliversTo, mode: config.ASSIGNMENT_MODE, defaultMaxChats: config.AGENT_MAX_CHATS, log }).register();
+  setTurnLease(config.TURN_LEASE_SECONDS * 1000);
+  const outbox = new Outbox({ registry: adapters, events, log, lockMs: config.DELIVERY_LOCK_SECONDS * 1000 });
+  const conversations = new ConversationService({ engine, events, log, outbox, agentsAvailable: cachedAvailability(agentsOnline, events) });
+  const replay = new ReplayGuard({ nonces: mongoNonceStore(log), windowMs: config.WEBHOOK_MAX_AGE_SECONDS * 1000 });
+  for (const adapter of createAdapters(config, conversations, log, { roles: instanceLeases, resumeOutbox: (channel) => void outbox.resume(channel), replay })) adapters.register(adapter);
+  const agentChat = new AgentChatService({ events, engine, outbox });
+  new AssignmentService({ agentChat, engine, events, outbox, mode: config.ASSIGNMENT_MODE, defaultMaxChats: config.AGENT_MAX_CHATS, log }).register();
   const sessions = new SessionService({ ttlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES });
-  registerOutboundDelivery(events, adapters, log);
-  const database = await openDatabase(config, log);
+  // Back office (issue 11): PII keys first, before anything personal is written; its jobs, routes and notices.
+  const backOffice = createBackOffice({ config, log, events, outbox, adapters, sessions });
+  const presence = new PresenceService({ graceSeconds: config.PRESENCE_GRACE_SECONDS, onSignIn: config.PRESENCE_ON_SIGN_IN, announce: (user) => events.emit('agent.presence', { user }), log });
+  warmUpSegmenter();
+  outbox.register();
+  const recovery = new Recovery({ turns: conversations.turns, outbox, log, intervalMs: config.RECOVERY_INTERVAL_SECONDS * 1000 });
+  const database = await openDatabase(config, log, {
+    // The embedded server died and could not be started again: nothing can be served.
+    onServerLost: (err) => {
+      log.fatal({ err: err.message }, 'the embedded database is gone and could not be restarted; stopping');
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    },
+  });
   let scheduler: Agenda | undefined;
+  // Counts messages, deliveries and database failures for GET /metrics; reads the queues on scrape.
+  const stopMetrics = watchService(events, mongoose.connection);
   try {
     await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, log);
     await seedLiveChat(log);
+    // A stale "online" left by a stopped instance is cleared before any chat is routed.
+    await presence.start();
     // The bot can reach a customer first on the web widget or any channel with an adapter.
     const canDeliver = (channel: ChannelId) => channel === 'web' || adapters.has(channel);
-    const jobs = [contractRenewalJob(), followUpSurveyJob({ conversations, canDeliver, log }), orderConfirmationJob({ conversations, canDeliver, log })];
+    const jobs = [followUpSurveyJob({ conversations, canDeliver, log }), orderConfirmationJob({ conversations, canDeliver, log }), ...backOffice.jobs];
     scheduler = await createScheduler(database.uri, config.TIME_ZONE, jobs, log);
     const app = await createServer({
       logger: log,
-      health: { databaseKind: database.kind, startedAt: new Date(), channels: () => adapters.statuses() },
+      health: { databaseKind: database.kind, databaseServer: database.server?.health, startedAt: new Date(), channels: () => adapters.statuses() },
       plugins: [
+        // First, and not encapsulated: its hooks time every route registered after it.
+        { plugin: metricsPlugin, options: { token: config.METRICS_TOKEN } },
         { plugin: staticRoutes, options: { prechatForm: config.WIDGET_PRECHAT_FORM } },
-        ...liveChatPlugins({ config, sessions, conversations, agentChat, engine, events }),
+        ...liveChatPlugins({ config, sessions, presence, conversations, agentChat, engine, events }),
+        ...backOffice.plugins,
         // Each channel's webhooks, encapsulated: they parse their bodies raw for the signature checks.
         ...adapters.all().flatMap((adapter) => (adapter.routes ? [{ plugin: adapter.routes }] : [])),
       ],
     });
-    const realtime = attachRealtime({ app, events, sessions, log });
+    const realtime = attachRealtime({ app, events, sessions, log, redisUrl: config.REDIS_URL });
+    wireOutboxNudges(realtime.io, outbox, adapters, !!config.REDIS_URL);
+    trackConsolePresence(realtime.io.of('/console'), presence);
+    backOffice.attach(realtime.io.of('/console'));
     await adapters.startAll();
+    // Turns and deliveries a crash left pending, now and on a timer.
+    recovery.start();
     const started = scheduler;
     return {
       app,
@@ -92,18 +130,25 @@ export async function startService(config: Config, log: Logger): Promise<Service
       conversations,
       adapters,
       async close() {
+        presence.stop();
+        backOffice.close();
         await realtime.close();
         // In-flight requests get a few seconds; a connection a client left half-open (a network
         // drop, no FIN) would otherwise hold the close until engine.io's ping timeout.
         const deadline = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
         await app.close().finally(() => clearTimeout(deadline));
         await adapters.stopAll();
+        await recovery.stop();
         // The scheduler unlocks its jobs on stop; with the database gone that would wait forever.
         await withTimeout(started.stop().then(() => started.close({ force: true })), 5000).catch((err) => log.warn({ err }, 'scheduler did not stop cleanly'));
+        stopMetrics();
         await database.close();
       },
     };
   } catch (err) {
+    presence.stop();
+    backOffice.close();
+    stopMetrics();
     await scheduler?.stop().catch(() => undefined);
     await database.close();
     throw err;

@@ -7,6 +7,7 @@ import type { OutboundMessage } from '../../src/core/message';
 import { ChannelError } from '../../src/errors';
 import type { AdapterContext } from '../shared/adapter-context';
 import { StatusRecorder } from '../shared/adapter-status';
+import { ChannelRole } from '../shared/channel-role';
 import { storeInbound } from '../shared/inbound';
 import { SendQueue } from '../shared/send-queue';
 import { splitText } from '../shared/split-text';
@@ -14,6 +15,7 @@ import { plainTextOf } from '../shared/wechat-outbound';
 import { OneBotHttpTransport } from './http.transport';
 import { OneBotApi, type OneBotTransport } from './onebot.api';
 import { normaliseOneBotEvent } from './onebot.normalise';
+import { checkOneBotEvent, type OneBotMessageEvent } from './onebot.schema';
 import { oneBotRoutes } from './onebot.routes';
 import { OneBotWsTransport } from './ws.transport';
 
@@ -43,9 +45,12 @@ export class OneBotAdapter implements ChannelAdapter {
   /** One WebSocket transport per bot account (X-Self-ID). */
   private readonly sockets = new Map<string, OneBotWsTransport>();
   private readonly http?: OneBotHttpTransport;
+  /** The reverse WebSocket reaches one instance: the one holding this role sends for all. */
+  private readonly role: ChannelRole;
 
   constructor(options: OneBotAdapterOptions, private readonly context: AdapterContext) {
     this.log = context.log.child({ channel: 'onebot' });
+    this.role = new ChannelRole('channel:onebot-ws', context.roles, { log: this.log, onGained: () => context.resumeOutbox('onebot') });
     this.http = options.apiBase === undefined ? undefined : new OneBotHttpTransport({ baseUrl: options.apiBase, accessToken: options.accessToken });
     this.queue = new SendQueue({
       perTarget: { capacity: 5, refillPerSecond: 1 },
@@ -67,6 +72,12 @@ export class OneBotAdapter implements ChannelAdapter {
 
   async stop(): Promise<void> {
     this.state.connected = false;
+    await this.role.release();
+  }
+
+  /** With the HTTP API any instance sends; over the reverse WebSocket only the one it reached. */
+  sendsHere(): boolean {
+    return this.http !== undefined || (this.role.holds && [...this.sockets.values()].some((socket) => socket.connected));
   }
 
   async send(to: ConversationRef, messages: OutboundMessage[]): Promise<void> {
@@ -100,7 +111,7 @@ export class OneBotAdapter implements ChannelAdapter {
     throw new ChannelError('onebot', 'no reverse WebSocket is connected and ONEBOT_API_BASE is not set', { code: 'not_connected', retryable: true });
   }
 
-  private async receive(event: unknown): Promise<void> {
+  private async receive(event: OneBotMessageEvent): Promise<void> {
     const inbound = normaliseOneBotEvent(event);
     if (inbound === undefined) return;
     await storeInbound({ inbox: this.context.inbox, status: this.state, log: this.log }, inbound);
@@ -116,8 +127,13 @@ export class OneBotAdapter implements ChannelAdapter {
       this.sockets.set(selfId, transport);
     }
     if (role !== 'api') socket.on('message', (data, isBinary) => !isBinary && void this.onFrame(data.toString()));
-    socket.on('close', () => this.refreshConnected());
+    socket.on('close', () => {
+      this.refreshConnected();
+      if (![...this.sockets.values()].some((s) => s.connected)) void this.role.release();
+    });
     this.refreshConnected();
+    // The implementation keeps one connection: wherever it connected is now where QQ messages go out.
+    if (role !== 'event') void this.role.claim(true);
   }
 
   private async onFrame(text: string): Promise<void> {
@@ -130,8 +146,15 @@ export class OneBotAdapter implements ChannelAdapter {
     }
     // Action replies share the socket; the transport takes those.
     if (typeof frame !== 'object' || frame === null || !('post_type' in frame)) return;
+    const checked = checkOneBotEvent(frame);
+    if (!checked.ok) {
+      // Nobody to answer 400 to over the socket: the event is dropped, loudly.
+      this.log.warn({ reason: checked.reason }, 'OneBot event ignored: not a valid event');
+      return;
+    }
+    if (checked.message === undefined) return;
     try {
-      await this.receive(frame);
+      await this.receive(checked.message);
     } catch (error) {
       // Events over the socket are not redelivered: the message is lost, so say so loudly.
       this.state.failed(error);

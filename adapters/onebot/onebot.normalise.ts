@@ -1,6 +1,7 @@
 import type { InboundMessage } from '../../src/core/message';
 import { placeholderText } from '../shared/inbound';
 import { mentionsSelf, plainText, toSegments } from './cq-code';
+import type { OneBotMessageEvent } from './onebot.schema';
 
 /** Where a QQ reply goes; stored as the conversation's replyContext. */
 export interface OneBotReplyContext {
@@ -11,40 +12,20 @@ export interface OneBotReplyContext {
   [key: string]: unknown;
 }
 
-type Id = string | number;
-interface MessageEvent {
-  time?: number;
-  self_id?: Id;
-  post_type?: string;
-  message_type?: string;
-  message_id?: Id;
-  user_id?: Id;
-  group_id?: Id;
-  message?: unknown;
-  raw_message?: unknown;
-  sender?: { nickname?: string; card?: string };
-}
-
-const isId = (value: unknown): value is Id => (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^\d{1,20}$/.test(value));
-
 /**
- * A OneBot v11 message event as an InboundMessage, or undefined when it is not for us: other events,
- * the bot's own messages, and group messages that do not @-mention the bot. The message may be a
- * CQ-code string or a segment array. Group threads are keyed `group:<id>` (group and QQ numbers may
+ * A checked OneBot v11 message event (onebot.schema.ts) as an InboundMessage, or undefined when it is
+ * not for us: the bot's own messages, other message types, and group messages that do not @-mention
+ * the bot. The message may be a CQ-code string or a segment array. Group threads are keyed `group:<id>` (group and QQ numbers may
  * coincide). The message id is an int32 that implementations recycle, so the event time is part of the
  * key: a retried POST repeats both, a later message with a reused id does not.
  */
-export function normaliseOneBotEvent(payload: unknown): InboundMessage | undefined {
-  if (typeof payload !== 'object' || payload === null) return undefined;
-  const event = payload as MessageEvent;
-  if (event.post_type !== 'message' || !isId(event.self_id) || !isId(event.user_id) || !isId(event.message_id)) return undefined;
+export function normaliseOneBotEvent(event: OneBotMessageEvent): InboundMessage | undefined {
   const selfId = String(event.self_id);
   const userId = String(event.user_id);
   if (userId === selfId) return undefined;
   const isGroup = event.message_type === 'group';
-  if (isGroup && !isId(event.group_id)) return undefined;
   if (!isGroup && event.message_type !== 'private') return undefined;
-  const segments = toSegments(event.message ?? event.raw_message);
+  const segments = toSegments(event.message);
   if (isGroup && !mentionsSelf(segments, selfId)) return undefined;
   const other = segments.find((segment) => !['text', 'at', 'reply'].includes(segment.type));
   const text = plainText(segments) || (other === undefined ? '' : placeholderText(other.type));
@@ -53,10 +34,10 @@ export function normaliseOneBotEvent(payload: unknown): InboundMessage | undefin
     channel: 'onebot',
     externalUserId: userId,
     conversationKey: isGroup ? `group:${String(event.group_id)}` : userId,
-    channelMessageId: `${selfId}:${String(event.message_id)}:${event.time ?? ''}`,
+    channelMessageId: `${selfId}:${String(event.message_id)}:${event.time}`,
     text,
     displayName: event.sender?.card || event.sender?.nickname || undefined,
-    receivedAt: typeof event.time === 'number' ? new Date(event.time * 1000) : undefined,
+    receivedAt: new Date(event.time * 1000),
     replyContext,
   };
 }

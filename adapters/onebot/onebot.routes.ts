@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { acceptRawBody, parseJson, rawBodyOf } from '../shared/raw-body';
+import { checkOneBotEvent, type OneBotMessageEvent } from './onebot.schema';
 import { verifyOneBotSignature } from './signature';
 import { verifyAccessToken } from './ws-auth';
 
@@ -15,16 +16,17 @@ export interface OneBotRoutesDeps {
   secret?: string;
   /** ONEBOT_ACCESS_TOKEN: the reverse WebSocket is refused without it. */
   accessToken?: string;
-  /** Stores a message event (or ignores any other event); resolves once stored. */
-  receive(event: unknown): Promise<void>;
+  /** Stores a checked message event; resolves once stored. */
+  receive(event: OneBotMessageEvent): Promise<void>;
   /** A reverse WebSocket passed the token check. */
   connected(socket: WebSocket, request: IncomingMessage): void;
 }
 
 /**
- * POST /webhooks/onebot (HTTP reporting: X-Signature HMAC over the raw body, 204 after storing) and
- * the reverse WebSocket at /ws/onebot, attached to the HTTP server's 'upgrade' event for that path
- * only: other upgrades (socket.io) are left untouched, and a refused one is answered 401 and closed.
+ * POST /webhooks/onebot (HTTP reporting: X-Signature HMAC over the raw body, then the event's schema,
+ * 400 naming the field; 204 after storing) and the reverse WebSocket at /ws/onebot, attached to the
+ * HTTP server's 'upgrade' event for that path only: other upgrades (socket.io) are left untouched,
+ * and a refused one is answered 401 and closed.
  */
 export function oneBotRoutes(deps: OneBotRoutesDeps): FastifyPluginAsync {
   return async (app) => {
@@ -34,9 +36,14 @@ export function oneBotRoutes(deps: OneBotRoutesDeps): FastifyPluginAsync {
       const signature = req.headers['x-signature'];
       if (deps.secret === undefined) return reply.code(403).send({ error: 'HTTP reporting needs ONEBOT_SECRET' });
       if (!verifyOneBotSignature(deps.secret, raw, typeof signature === 'string' ? signature : undefined)) return reply.code(401).send({ error: 'bad signature' });
-      const event = parseJson(raw);
-      if (event === undefined) return reply.code(400).send({ error: 'body is not JSON' });
-      await deps.receive(event);
+      const payload = parseJson(raw);
+      const checked = payload === undefined ? { ok: false as const, reason: 'body is not JSON' } : checkOneBotEvent(payload);
+      if (!checked.ok) {
+        req.log.warn({ reason: checked.reason }, 'OneBot event refused');
+        return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: `not a valid OneBot event: ${checked.reason}` } });
+      }
+      // Heartbeats, notices and requests are acknowledged and ignored.
+      if (checked.message !== undefined) await deps.receive(checked.message);
       // No quick operation: the reply goes out through send_*_msg after the turn.
       return reply.code(204).send();
     });

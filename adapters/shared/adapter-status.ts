@@ -1,5 +1,6 @@
 import type { AdapterStatus } from '../../src/channels/channel-adapter';
 import type { ChannelId } from '../../src/core/message';
+import { scrubSecrets } from '../../src/logging/redact';
 
 /**
  * What an adapter remembers for `status()` (shown by GET /healthz): when it last received and sent,
@@ -22,9 +23,12 @@ export class StatusRecorder {
     this.lastSentAt = new Date();
   }
 
-  /** Keeps the message only (never the error object: SDK errors can carry tokens in their config). */
+  /**
+   * Keeps the message only (never the error object: SDK errors can carry tokens in their config),
+   * with tokens scrubbed: /healthz shows it, and a Telegram network error names the bot token.
+   */
   failed(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = scrubSecrets(error instanceof Error ? error.message : String(error));
     this.lastError = `${new Date().toISOString()} ${message}`.slice(0, 500);
   }
 

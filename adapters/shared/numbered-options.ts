@@ -1,9 +1,11 @@
-import nzh from 'nzh/cn';
 import type { QuickReply } from '../../src/core/message';
+import { parseOptionNumber } from '../../src/core/text/option-number';
 
 /**
  * Quick replies for channels without buttons (WeCom, Official Account, QQ, personal WeChat): shown as
  * numbered lines, answered by typing the number — "1", "１", "①", "一", "第一个" — or the label.
+ * The engine reads typed numbers the same way (core/text/option-number), against the options of
+ * the question being asked; this resolver serves adapters that map a choice themselves.
  */
 
 /** "1. 下单\n2. 投诉"; empty for no options. */
@@ -30,19 +32,4 @@ export function resolveNumberedChoice(input: string, offered: readonly QuickRepl
   if (index !== undefined) return offered[index - 1];
   const folded = normalised.toLowerCase();
   return offered.find((reply) => reply.label.normalize('NFKC').trim().toLowerCase() === folded);
-}
-
-/** 1-based option number written as digits or Chinese numerals, with common decorations removed. */
-function parseOptionNumber(text: string): number | undefined {
-  const bare = text
-    .replace(/^(?:第|no\.?\s*|#)/i, '')
-    .replace(/(?:个|項|项|条|條|号|號)?[.。、,，)\]!！]*$/, '')
-    .trim();
-  if (/^\d{1,3}$/.test(bare)) return Number(bare);
-  if (/^[零〇一二两兩三四五六七八九十]{1,4}$/.test(bare)) {
-    // nzh reads 两 as 0; it means 二 here.
-    const value = Number(nzh.decodeS(bare.replace(/[两兩]/g, '二')));
-    return Number.isInteger(value) && value > 0 ? value : undefined;
-  }
-  return undefined;
 }

@@ -1,17 +1,24 @@
 import type { FastifyReply } from 'fastify';
 import { WeChatCryptoError } from '../wecom/crypto';
 import { WeChatXmlError } from '../wecom/xml';
+import { ReplayRefused } from './replay-guard';
 
 /**
  * Answers a refused WeChat delivery and returns true, or returns false for errors that are not a
  * refusal (those become a 500, and the platform retries). A wrong signature is 401, a message for
- * another corp/app 403, anything malformed 400. Nothing has been stored when this is called.
+ * another corp/app 403, a plaintext delivery in safe mode 403, a stale timestamp or a reused nonce
+ * 401, anything malformed 400. Nothing has been stored when this is called.
  */
 export function rejectWeChatDelivery(error: unknown, reply: FastifyReply): boolean {
   if (error instanceof WeChatCryptoError) {
-    const status = error.reason === 'bad_signature' ? 401 : error.reason === 'bad_receive_id' ? 403 : 400;
+    const status = error.reason === 'bad_signature' ? 401 : error.reason === 'bad_receive_id' || error.reason === 'encryption_required' ? 403 : 400;
     reply.log.warn({ reason: error.reason }, 'WeChat delivery refused');
     void reply.code(status).type('text/plain').send(error.reason);
+    return true;
+  }
+  if (error instanceof ReplayRefused) {
+    reply.log.warn({ reason: error.reason }, 'WeChat delivery refused: replayed or out of its time window');
+    void reply.code(401).type('text/plain').send(error.reason);
     return true;
   }
   if (error instanceof WeChatXmlError) {

@@ -12,6 +12,7 @@ import { SendQueue } from '../shared/send-queue';
 import { toTelegramChannelError } from './telegram-error';
 import { normaliseTelegramUpdate } from './telegram.normalise';
 import { renderTelegram } from './telegram.render';
+import { describeInvalidUpdate, telegramUpdate, type TelegramUpdate } from './telegram.schema';
 import { telegramRoutes } from './telegram.routes';
 
 /** The TELEGRAM_* variables, and PUBLIC_URL to register the webhook at start. */
@@ -53,7 +54,7 @@ export class TelegramAdapter implements ChannelAdapter {
       global: { capacity: 30, refillPerSecond: 30 },
       onRetry: ({ attempt, delayMs, error }) => this.log.warn({ attempt, delayMs, err: error }, 'Telegram send failed; retrying'),
     });
-    this.routes = telegramRoutes({ secret: options.webhookSecret, handleUpdate: (update) => this.bot.handleUpdate(update as Update) });
+    this.routes = telegramRoutes({ secret: options.webhookSecret, handleUpdate: (update) => this.bot.handleUpdate(update as unknown as Update) });
     this.state.detail('mode', options.polling ? 'polling' : 'webhook');
   }
 
@@ -110,13 +111,23 @@ export class TelegramAdapter implements ChannelAdapter {
     return this.state.snapshot();
   }
 
-  private async receive(update: Update, answerCallback: () => Promise<unknown>): Promise<void> {
+  private async receive(raw: Update, answerCallback: () => Promise<unknown>): Promise<void> {
+    const update = this.options.polling ? this.polled(raw) : (raw as unknown as TelegramUpdate);
+    if (update === undefined) return;
     const me = this.bot.botInfo;
-    const inbound = me === undefined ? undefined : normaliseTelegramUpdate(update as never, { id: me.id, username: me.username });
+    const inbound = me === undefined ? undefined : normaliseTelegramUpdate(update, { id: me.id, username: me.username });
     if (inbound === undefined) return;
     await storeInbound({ inbox: this.context.inbox, status: this.state, log: this.log }, inbound);
     // Stops the button's spinner; the reply itself comes through send().
-    if ('callback_query' in update) await answerCallback().catch((error: unknown) => this.log.debug({ err: error }, 'answerCallbackQuery failed'));
+    if (update.callback_query !== undefined) await answerCallback().catch((error: unknown) => this.log.debug({ err: error }, 'answerCallbackQuery failed'));
+  }
+
+  /** Webhook updates were checked by the route; polled ones are checked here (and skipped when invalid). */
+  private polled(raw: Update): TelegramUpdate | undefined {
+    const parsed = telegramUpdate.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    this.log.warn({ reason: describeInvalidUpdate(parsed.error) }, 'Telegram update ignored: not a valid Update');
+    return undefined;
   }
 
   private fail(error: unknown, message: string): void {

@@ -1,6 +1,7 @@
 import type { InboundMessage } from '../../src/core/message';
 import { placeholderText } from '../shared/inbound';
 import { decodeCallbackData } from './callback-data';
+import type { TelegramUpdate } from './telegram.schema';
 
 /** The bot itself, as getMe answered: needed to tell whether a group message is addressed to it. */
 export interface TelegramBotIdentity {
@@ -8,35 +9,10 @@ export interface TelegramBotIdentity {
   username: string;
 }
 
-interface User {
-  id: number;
-  first_name?: string;
-  last_name?: string;
-  language_code?: string;
-}
-interface Chat {
-  id: number;
-  type: string;
-}
-interface Message {
-  message_id: number;
-  chat: Chat;
-  from?: User;
-  date?: number;
-  text?: string;
-  caption?: string;
-  reply_to_message?: { from?: User };
-  photo?: unknown;
-  voice?: unknown;
-  document?: unknown;
-  sticker?: unknown;
-  reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] };
-}
-interface Update {
-  update_id: number;
-  message?: Message;
-  callback_query?: { id: string; from: User; data?: string; message?: Message };
-}
+type Update = TelegramUpdate;
+type Message = NonNullable<Update['message']>;
+type User = NonNullable<Message['from']>;
+type Chat = Message['chat'];
 
 /**
  * A Telegram Update as an InboundMessage, or undefined when it is not for us (edits, channel posts,

@@ -1,19 +1,21 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { acceptRawBody, parseJson, rawBodyOf } from '../shared/raw-body';
+import { describeInvalidUpdate, telegramUpdate, type TelegramUpdate } from './telegram.schema';
 
 /** What the Telegram webhook needs from its adapter. */
 export interface TelegramRoutesDeps {
   /** TELEGRAM_WEBHOOK_SECRET; without it every delivery is refused (anyone could post updates). */
   secret?: string;
-  /** Runs the bot's middleware on the update: resolves once the message is stored. */
-  handleUpdate(update: unknown): Promise<void>;
+  /** Runs the bot's middleware on the validated update: resolves once the message is stored. */
+  handleUpdate(update: TelegramUpdate): Promise<void>;
 }
 
 /**
  * POST /webhooks/telegram. Telegram sends the secret given to setWebhook in
- * X-Telegram-Bot-Api-Secret-Token; it is compared in constant time before the body is parsed. The
- * answer is 200 once the message is stored; a 5xx makes Telegram deliver the update again.
+ * X-Telegram-Bot-Api-Secret-Token; it is compared in constant time before the body is parsed, then
+ * the Update is checked against its schema (400 naming the field, nothing stored). The answer is 200
+ * once the message is stored; a 5xx makes Telegram deliver the update again.
  */
 export function telegramRoutes(deps: TelegramRoutesDeps): FastifyPluginAsync {
   return async (app) => {
@@ -23,11 +25,13 @@ export function telegramRoutes(deps: TelegramRoutesDeps): FastifyPluginAsync {
       if (deps.secret === undefined || typeof header !== 'string' || !sameSecret(header, deps.secret)) {
         return reply.code(403).send({ error: 'bad secret token' });
       }
-      const update = parseJson(rawBodyOf(req.body));
-      if (typeof update !== 'object' || update === null || typeof (update as { update_id?: unknown }).update_id !== 'number') {
-        return reply.code(400).send({ error: 'not an Update' });
+      const parsed = telegramUpdate.safeParse(parseJson(rawBodyOf(req.body)));
+      if (!parsed.success) {
+        const reason = describeInvalidUpdate(parsed.error);
+        req.log.warn({ reason }, 'Telegram update refused');
+        return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: `not a valid Update: ${reason}` } });
       }
-      await deps.handleUpdate(update);
+      await deps.handleUpdate(parsed.data);
       return reply.code(200).send('');
     });
   };

@@ -14,7 +14,7 @@ import type { WeChatInboundXml } from '../wecom/xml';
 import { WeChatMpApi, splitWeChatMpText } from './wechat-mp.api';
 import { weChatMpRoutes } from './wechat-mp.routes';
 
-/** The WECHAT_MP_* variables; without an EncodingAESKey only plaintext mode is accepted. */
+/** The WECHAT_MP_* variables; with an EncodingAESKey only safe mode is accepted, without one only plaintext. */
 export interface WeChatMpAdapterOptions {
   appId: string;
   appSecret: string;
@@ -47,7 +47,7 @@ export class WeChatMpAdapter implements ChannelAdapter {
       onRetry: ({ attempt, delayMs, error }) => this.log.warn({ attempt, delayMs, err: error }, 'Official Account send failed; retrying'),
     });
     const crypto = options.encodingAesKey === undefined ? undefined : new WeChatCrypto({ token: options.token, encodingAesKey: options.encodingAesKey, receiveId: options.appId });
-    this.routes = weChatMpRoutes({ token: options.token, crypto, receive: (message) => this.receive(message) });
+    this.routes = weChatMpRoutes({ token: options.token, crypto, replay: context.replay, receive: (message) => this.receive(message) });
     this.state.detail('safeMode', crypto !== undefined);
   }
 

@@ -7,6 +7,7 @@ import type { OutboundMessage } from '../../src/core/message';
 import { ChannelError } from '../../src/errors';
 import type { AdapterContext } from '../shared/adapter-context';
 import { StatusRecorder } from '../shared/adapter-status';
+import { ChannelRole } from '../shared/channel-role';
 import { storeInbound } from '../shared/inbound';
 import { SendQueue } from '../shared/send-queue';
 import { plainTextOf } from '../shared/wechat-outbound';
@@ -32,9 +33,17 @@ export class WechatyAdapter implements ChannelAdapter {
   private readonly queue: SendQueue;
   private readonly log: Logger;
   private wechaty?: Wechaty;
+  /** One login, one instance: the holder runs the puppet; another takes over when it dies. */
+  private readonly role: ChannelRole;
+  private starting?: Promise<void>;
 
   constructor(private readonly options: WechatyAdapterOptions, private readonly context: AdapterContext) {
     this.log = context.log.child({ channel: 'wechaty' });
+    this.role = new ChannelRole('channel:wechaty', context.roles, {
+      log: this.log,
+      onGained: () => this.startPuppet(),
+      onLost: () => this.stopPuppet(),
+    });
     this.queue = new SendQueue({
       perTarget: { capacity: 5, refillPerSecond: 0.5 },
       global: { capacity: 10, refillPerSecond: 1 },
@@ -48,7 +57,33 @@ export class WechatyAdapter implements ChannelAdapter {
     return this.wechaty;
   }
 
+  /** Runs the puppet now if no other instance does; otherwise waits to take over. */
   async start(): Promise<void> {
+    await this.role.pursue();
+    if (!this.role.holds) {
+      this.state.detail('runsOn', 'another instance');
+      this.log.info('wechaty runs on another instance; this one takes over if it stops');
+    }
+  }
+
+  sendsHere(): boolean {
+    return this.role.holds;
+  }
+
+  private startPuppet(): Promise<void> {
+    this.starting ??= this.launch().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async stopPuppet(): Promise<void> {
+    this.state.connected = false;
+    const bot = this.wechaty;
+    this.wechaty = undefined;
+    await bot?.stop();
+  }
+
+  private async launch(): Promise<void> {
+    this.state.detail('runsOn', 'this instance');
     // Loaded here, not at the top: wechaty takes seconds to load and most installs do not use it.
     const { WechatyBuilder, qrcodeValueToImageUrl } = await import('wechaty');
     fs.mkdirSync(this.options.dataDir, { recursive: true });
@@ -74,11 +109,12 @@ export class WechatyAdapter implements ChannelAdapter {
     bot.on('message', (msg) => void this.receive(msg));
     this.wechaty = bot;
     await bot.start();
+    this.context.resumeOutbox('wechaty');
   }
 
   async stop(): Promise<void> {
-    this.state.connected = false;
-    await this.wechaty?.stop();
+    await this.role.release();
+    await this.stopPuppet();
   }
 
   async send(to: ConversationRef, messages: OutboundMessage[]): Promise<void> {

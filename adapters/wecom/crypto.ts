@@ -12,7 +12,9 @@ export type WeChatCryptoReason =
   | 'bad_base64'
   | 'bad_padding'
   | 'bad_length'
-  | 'bad_receive_id';
+  | 'bad_receive_id'
+  /** Safe mode is configured (an EncodingAESKey is set) and the delivery came in plaintext. */
+  | 'encryption_required';
 
 /** A crypto check failed; `reason` says which. */
 export class WeChatCryptoError extends Error {

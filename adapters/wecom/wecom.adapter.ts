@@ -45,7 +45,7 @@ export class WeComAdapter implements ChannelAdapter {
       onRetry: ({ attempt, delayMs, error }) => this.log.warn({ attempt, delayMs, err: error }, 'WeCom send failed; retrying'),
     });
     const crypto = new WeChatCrypto({ token: options.token, encodingAesKey: options.encodingAesKey, receiveId: options.corpId });
-    this.routes = weComRoutes({ crypto, receive: (message) => this.receive(message) });
+    this.routes = weComRoutes({ crypto, replay: context.replay, receive: (message) => this.receive(message) });
     this.state.detail('agentId', options.agentId);
   }
 

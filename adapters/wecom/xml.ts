@@ -1,4 +1,5 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { weChatMessageFields } from './message.schema';
 
 /**
  * The XML of WeCom and the Official Account: the outer envelope, the inner message and the passive
@@ -90,21 +91,28 @@ export function parseEncryptedEnvelope(xml: string): EncryptedEnvelope {
   };
 }
 
-/** Reads an inner message; MsgId is required for messages, Event for events, Content for text. */
+/** Reads an inner message against its schema: MsgId for messages, Event for events, Content for text. */
 export function parseInboundXml(xml: string): WeChatInboundXml {
   const fields = parseWeChatXml(xml);
-  const msgType = requiredText(fields, 'MsgType');
-  const isEvent = msgType === 'event';
+  const parsed = weChatMessageFields.safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue.path[0] ?? 'xml');
+    // A nested element where text belongs reads as an object: say so rather than zod's wording.
+    const message = fields[field] !== undefined && typeof fields[field] !== 'string' ? 'must be a single text element' : issue.message;
+    throw new WeChatXmlError(`<${field}> ${message}`, field);
+  }
+  const f = parsed.data;
   return {
-    toUserName: requiredText(fields, 'ToUserName'),
-    fromUserName: requiredText(fields, 'FromUserName'),
-    createTime: requiredText(fields, 'CreateTime'),
-    msgType,
-    msgId: isEvent ? optionalText(fields, 'MsgId') : requiredText(fields, 'MsgId'),
-    content: msgType === 'text' ? requiredText(fields, 'Content', true) : optionalText(fields, 'Content'),
-    event: isEvent ? requiredText(fields, 'Event') : undefined,
-    eventKey: optionalText(fields, 'EventKey'),
-    agentId: optionalText(fields, 'AgentID'),
+    toUserName: f.ToUserName,
+    fromUserName: f.FromUserName,
+    createTime: f.CreateTime,
+    msgType: f.MsgType,
+    msgId: f.MsgId,
+    content: f.Content,
+    event: f.MsgType === 'event' ? f.Event : undefined,
+    eventKey: f.EventKey,
+    agentId: f.AgentID,
     fields,
   };
 }

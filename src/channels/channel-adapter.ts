@@ -66,3 +66,10 @@ export interface ChannelAdapter {
   /** The adapter's webhook routes (registered encapsulated, so it may parse raw bodies its own way). */
   readonly routes?: FastifyPluginAsync;
 }
+
+/** One-at-a-time roles across service instances, held as leases (src/db/lease.ts provides them). */
+export interface RoleLeases {
+  /** Takes or renews the role for ttlMs; `force` takes it from a live holder. */
+  take(key: string, ttlMs: number, force?: boolean): Promise<boolean>;
+  release(key: string): Promise<void>;
+}

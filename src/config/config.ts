@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePiiKey } from '../crypto/key-format';
 
 /**
  * The only reader of process.env. Every variable is documented in .env.example; a bad value stops
@@ -26,6 +27,12 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** auto: readable lines in a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: optionalString,
+  /** Signed webhooks (WeCom, Official Account) older or newer than this are refused, their nonces remembered as long. */
+  WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
 
   MONGODB_URI: optionalString.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()),
@@ -34,24 +41,81 @@ const schema = z.object({
   DB_FRESH: bool.default(false),
   /** Java heap of the embedded mongo-java-server, in MiB. */
   DB_HEAP_MB: z.coerce.number().int().min(64).max(65536).default(512),
+  /** How often each instance resumes turns and deliveries a crash left pending. */
+  RECOVERY_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(15),
+  /** How long a dead instance's hold on a conversation's turns (and on a delivery) lasts before another takes over. */
+  TURN_LEASE_SECONDS: z.coerce.number().min(1).max(600).default(30),
+  DELIVERY_LOCK_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+  /** Redis for several instances: socket.io rooms span instances (@socket.io/redis-adapter). */
+  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
   MONGOMS_SYSTEM_BINARY: optionalString,
 
   ADMIN_EMAIL: z.email().default('admin@example.com'),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, 'must be at least 10 characters').optional()),
 
-  COMPANY_NAME: z.string().min(1).default('示例客服中心'),
+  /** Which company the bot speaks for (flows/profiles/<id>.yaml): catalogue, FAQ, menu and name fit together. */
+  COMPANY_PROFILE: z.enum(['housekeeping', 'retail']).default('housekeeping'),
+  /** Overrides the profile's company name (zh-TW is converted from it). */
+  COMPANY_NAME: optionalString,
   COMPANY_NAME_EN: optionalString,
   TIME_ZONE: timeZone.default('Asia/Shanghai'),
   BUSINESS_HOURS: z.string().default('mon-sun 09:00-21:00'),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'zh-TW', 'en']).default('zh-CN'),
   BOT_NUMBER: z.string().regex(/^\w{1,8}$/, 'must be 1-8 letters or digits').default('001'),
   BOT_MAX_NOT_UNDERSTOOD: z.coerce.number().int().min(1).max(10).default(3),
+  /** Optional language-model layer: an OpenAI-compatible chat-completions endpoint (…/v1). */
+  LLM_BASE_URL: optionalString.pipe(z.url().optional()),
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: z.string().default('qwen2.5-7b-instruct'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(3000),
+  /** Send phone numbers, order numbers, addresses and names to the model as written (else masked). */
+  LLM_SEND_PII: bool.default(false),
   ASSIGNMENT_MODE: z.enum(['auto', 'manual']).default('auto'),
   AGENT_MAX_CHATS: z.coerce.number().int().min(1).max(50).default(5),
   WIDGET_PRECHAT_FORM: bool.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** An agent with no console open for this long is set offline (reloads and short drops are forgiven). */
+  PRESENCE_GRACE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** The presence a sign-in sets (online: ready to take chats at once). */
+  PRESENCE_ON_SIGN_IN: z.enum(['online', 'away', 'offline']).default('online'),
+
+  /** Back office (issue 11). The key of the personal fields (32 bytes, base64 or hex); required in production. */
+  PII_KEY: optionalString.pipe(z.string().refine((v) => !!parsePiiKey(v), 'must be 32 bytes in base64 (44 characters) or hex (64)').optional()),
+  /** Keys used before a rotation, comma-separated: still read (and searched) until `npm run pii:rotate`. */
+  PII_KEY_PREVIOUS: optionalString.pipe(
+    z.string().transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean)).refine((ks) => ks.every((k) => !!parsePiiKey(k)), 'each key must be 32 bytes in base64 or hex').optional(),
+  ),
+  /** Scheduled encrypted backups of the whole database (`npm run backup` writes the same file). */
+  BACKUP_DIR: z.string().default('./data/backups'),
+  BACKUP_CRON: z.string().default('30 3 * * *'),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  BACKUP_ENABLED: bool.default(true),
+  /** The backup file's key; unset: derived from PII_KEY (restore needs the same key). */
+  BACKUP_KEY: optionalString.pipe(z.string().refine((v) => !!parsePiiKey(v), 'must be 32 bytes in base64 or hex').optional()),
+  /** SMS for order updates: POST {to, text} as JSON to this gateway (bearer SMS_WEBHOOK_TOKEN). */
+  SMS_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  SMS_WEBHOOK_TOKEN: optionalString,
+  /** E-mail alerts: POST {to, subject, text} as JSON to a mail relay (bearer MAIL_WEBHOOK_TOKEN). */
+  MAIL_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  MAIL_WEBHOOK_TOKEN: optionalString,
+  /** Who hears of serious complaints and missed deadlines outside the console: e-mail addresses, WeCom user ids. */
+  ALERT_EMAIL_TO: optionalString.pipe(z.string().transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(z.email())).optional()),
+  ALERT_WECOM_TO: optionalString.pipe(z.string().regex(/^[\w@.|-]+$/, 'WeCom user ids separated by |').optional()),
+  /** The complaint handler is reminded this long before the 24-hour feedback deadline. */
+  COMPLAINT_REMIND_MINUTES: z.coerce.number().int().min(1).max(1440).default(120),
+  /** SLA targets: first human response (business time) and resolution. */
+  SLA_FIRST_RESPONSE_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  SLA_RESOLUTION_MINUTES: z.coerce.number().int().min(1).max(100000).default(30),
+  /** Follow-up visits by rule (回访): days after a placement, after delivery, and for a repeat purchase. */
+  FOLLOW_UP_AFTER_PLACEMENT_DAYS: z.coerce.number().int().min(0).max(365).default(3),
+  FOLLOW_UP_AFTER_DELIVERY_DAYS: z.coerce.number().int().min(0).max(365).default(2),
+  FOLLOW_UP_REPEAT_PURCHASE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Cash-on-delivery and unpaid orders are overdue this many days after delivery. */
+  RECEIVABLE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  /** QA: chats sampled per agent each week for a manager to score. */
+  QA_SAMPLE_PER_AGENT: z.coerce.number().int().min(1).max(50).default(3),
 
   WECOM_CORP_ID: optionalString,
   WECOM_AGENT_ID: optionalString,

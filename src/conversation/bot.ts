@@ -1,65 +1,70 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
-import { z } from 'zod';
 import type { Config } from '../config/config';
-import { createI18n, readLocaleFiles } from '../i18n/i18n';
-import { loadFlows } from '../flows/flow-loader';
-import { Catalogue } from '../flows/catalogue';
-import { KeywordRecognizer } from '../core/intents/keyword-recognizer';
-import type { IntentRecognizer } from '../core/intents/intent-recognizer';
 import { parseBusinessHours } from '../core/calendar/business-hours';
+import type { IntentRecognizer } from '../core/intents/intent-recognizer';
+import { intentDataSchema } from '../core/intents/intent-data';
+import { LlmRecognizer } from '../core/intents/llm-recognizer';
+import { compileBot, type BotVersion } from '../core/turn/bot-version';
+import type { EngineSettings } from '../core/turn/types';
+import { toTraditional } from '../core/text/chinese-script';
+import { readBotContent, type BotContent, type BotDirs } from '../flows/bot-content';
+import { warmUpSegmenter } from '../knowledge/segmenter';
 import { ACTION_NAMES, createActions } from './actions/registry';
 import { Engine } from './engine';
-import { toTraditional } from '../core/text/chinese-script';
 
-const intentsSchema = z.object({ human: z.array(z.string().min(1)).min(1), cancel: z.array(z.string().min(1)).min(1), menu: z.array(z.string().min(1)).min(1) }).strict();
-
-/** Reads flows/intents.yaml: the words of the global intents (转人工, 取消, 菜单…). */
-export function loadIntents(file: string): z.output<typeof intentsSchema> {
-  const parsed = intentsSchema.safeParse(parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${path.basename(file)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
-}
-
-export interface BotDirs {
-  flowsDir: string;
-  localesDir: string;
-}
+export type { BotDirs } from '../flows/bot-content';
 
 export const DEFAULT_DIRS: BotDirs = {
   flowsDir: path.resolve(__dirname, '..', '..', 'flows'),
   localesDir: path.resolve(__dirname, '..', '..', 'locales'),
 };
 
+/** The settings the engine takes from the configuration. */
+export function engineSettings(config: Config): EngineSettings {
+  const zh = config.COMPANY_NAME;
+  return {
+    companyName: zh ? { 'zh-CN': zh, 'zh-TW': toTraditional(zh), en: config.COMPANY_NAME_EN ?? zh } : config.COMPANY_NAME_EN ? { en: config.COMPANY_NAME_EN } : undefined,
+    botNumber: config.BOT_NUMBER,
+    timeZone: config.TIME_ZONE,
+    businessHours: parseBusinessHours(config.BUSINESS_HOURS),
+    maxNotUnderstood: config.BOT_MAX_NOT_UNDERSTOOD,
+    defaultLocale: config.DEFAULT_LOCALE,
+  };
+}
+
 /**
- * Builds the engine once at start: wording, flows (validated against the wording and actions),
- * catalogue, intents, business hours. Any error names the file (and flow and step).
+ * Compiles bot content (from files, or a published version) into a version the engine runs:
+ * flows, wording, catalogue, intents, FAQ, with the language-model layer when LLM_BASE_URL is set.
+ */
+export function compileContent(config: Config, content: BotContent, recognizer?: IntentRecognizer, onLlmError?: (err: Error) => void): BotVersion {
+  return compileBot(content, {
+    actionNames: ACTION_NAMES,
+    actions: (deps) => createActions({ ...deps, timeZone: config.TIME_ZONE, businessHours: parseBusinessHours(config.BUSINESS_HOURS) }),
+    recognizer: (rules) => {
+      if (recognizer) return recognizer;
+      if (!config.LLM_BASE_URL) return rules;
+      const intents = intentDataSchema.parse(content.intents).intents.filter((i) => content.profile.flows.includes(i.flow));
+      return new LlmRecognizer(rules, {
+        baseUrl: config.LLM_BASE_URL,
+        apiKey: config.LLM_API_KEY,
+        model: config.LLM_MODEL,
+        timeoutMs: config.LLM_TIMEOUT_MS,
+        sendPii: config.LLM_SEND_PII,
+        intents: [...new Map(intents.map((i) => [i.id ?? i.flow, { name: i.id ?? i.flow, flow: i.flow, about: i.about ?? i.flow }])).values()],
+        products: (content.catalogue as { products: { sku: string; name: { en: string } }[] }).products.map((p) => ({ sku: p.sku, name: p.name.en })),
+        business: content.profile.kind === 'housekeeping' ? 'housekeeping (domestic services) company' : 'retail shop',
+        onError: onLlmError,
+      });
+    },
+  });
+}
+
+/**
+ * Builds the engine once at start for COMPANY_PROFILE: wording, flows (validated against the
+ * wording and actions), catalogue, intents, FAQ, business hours. Any error names the file.
  */
 export function loadBot(config: Config, dirs: BotDirs = DEFAULT_DIRS, recognizer?: IntentRecognizer): Engine {
-  const resources = readLocaleFiles(dirs.localesDir);
-  const i18n = createI18n(resources);
-  const { flows } = loadFlows(dirs.flowsDir, resources, ACTION_NAMES);
-  for (const required of ['greeting', 'leave-message']) {
-    if (!flows.has(required)) throw new Error(`flows/: the "${required}" flow is required`);
-  }
-  const catalogue = Catalogue.load(path.join(dirs.flowsDir, 'catalogue.yaml'));
-  const intents = loadIntents(path.join(dirs.flowsDir, 'intents.yaml'));
-  const businessHours = parseBusinessHours(config.BUSINESS_HOURS);
-  const actions = createActions({ i18n, catalogue, timeZone: config.TIME_ZONE, businessHours });
-  return new Engine(
-    i18n,
-    flows,
-    catalogue,
-    recognizer ?? new KeywordRecognizer(intents, [...flows.values()].map((f) => ({ flow: f.id, triggers: f.triggers }))),
-    actions,
-    {
-      companyName: { 'zh-CN': config.COMPANY_NAME, 'zh-TW': toTraditional(config.COMPANY_NAME), en: config.COMPANY_NAME_EN ?? config.COMPANY_NAME },
-      botNumber: config.BOT_NUMBER,
-      timeZone: config.TIME_ZONE,
-      businessHours,
-      maxNotUnderstood: config.BOT_MAX_NOT_UNDERSTOOD,
-      defaultLocale: config.DEFAULT_LOCALE,
-    },
-  );
+  warmUpSegmenter();
+  const content = readBotContent(dirs, config.COMPANY_PROFILE);
+  return new Engine(compileContent(config, content, recognizer), engineSettings(config));
 }

@@ -5,16 +5,16 @@ import type { ChannelId, InboundMessage, OutboundMessage } from '../core/message
 import { toLocale } from '../core/text/locale-detect';
 import { AppError } from '../errors';
 import { Conversation } from '../domain/conversation/conversation.model';
-import { Message, type MessageDoc } from '../domain/message/message.model';
+import { Message, type MessageRecord } from '../domain/message/message.model';
 import { Customer } from '../domain/customer/customer.model';
-import { identifyCustomer, learnAboutCustomer } from '../domain/customer/customer.service';
+import { identifyCustomer, learnAboutCustomer, seenCustomer } from '../domain/customer/customer.service';
 import { CustomerIdentity } from '../domain/customer/customer-identity.model';
 import { INSTANCE_ID } from '../db/lease';
 import type { Engine } from './engine';
 import type { EventBus } from './events';
 import type { Outbox } from './outbox';
 import { toOutbound } from './message-view';
-import { enqueueInbound, openConversation } from './turns/conversation-store';
+import { createWithInbound, dropPending, enqueueInbound, openConversation, openKeyOf, releaseTurnLease, type Queued } from './turns/conversation-store';
 import { TurnProcessor } from './turns/turn-processor';
 
 export interface ConversationServiceDeps {
@@ -35,7 +35,8 @@ const MAX_TEXT = 8000;
  * platform message id: a retried delivery is answered with the same replies), queued on its
  * conversation, and its turn runs on whichever instance holds the conversation's lease, strictly
  * in arrival order (TurnProcessor). Every write is an atomic single-document operation; a follow-up
- * message costs 8 database round trips when nobody else holds the conversation.
+ * message costs 5 database round trips when nobody else holds the conversation (queue and lease,
+ * customer, message, replies, commit).
  */
 export class ConversationService implements Inbox {
   readonly turns: TurnProcessor;
@@ -48,27 +49,45 @@ export class ConversationService implements Inbox {
 
   async receive(msg: InboundMessage, options: ReceiveOptions = {}): Promise<ReceiveResult> {
     const now = this.now();
-    const customer = await identifyCustomer(msg.channel, msg.externalUserId, { displayName: msg.displayName, locale: toLocale(msg.localeHint) }, now);
-    const conversation = await openConversation(msg, customer);
-    let inbound: MessageDoc;
+    const inboundId = new Types.ObjectId();
+    // Queued first (one round trip finds the open conversation, queues the id, takes the lease),
+    // written next: a turn that meets the id before the message waits a moment for it.
+    let queued = await enqueueInbound(openKeyOf(msg), inboundId, INSTANCE_ID, now);
+    const speaker = queued && queued.conversation.externalUserId === msg.externalUserId ? await seenCustomer(queued.conversation.customer, now) : undefined;
+    const customer = speaker ?? (await identifyCustomer(msg.channel, msg.externalUserId, { displayName: msg.displayName, locale: toLocale(msg.localeHint) }, now));
+    queued ??= await createWithInbound(msg, customer, inboundId, INSTANCE_ID, now);
+    const conversation = queued.conversation;
+    const inbound: MessageRecord = {
+      _id: inboundId, conversation: conversation._id, customer: customer._id, channel: msg.channel, direction: 'in', author: 'customer',
+      text: (msg.text ?? '').slice(0, MAX_TEXT), channelMessageId: msg.channelMessageId, internal: false, createdAt: now, updatedAt: now,
+      ...(msg.choice ? { choice: msg.choice.slice(0, 200) } : {}),
+      ...(options.inlineReplies ? { repliesInline: true } : {}),
+      ...(msg.localeHint || msg.replyContext ? { payload: { localeHint: msg.localeHint, replyContext: msg.replyContext } } : {}),
+    };
     try {
-      inbound = await Message.create({
-        _id: new Types.ObjectId(), conversation: conversation._id, customer: customer._id, channel: msg.channel, direction: 'in', author: 'customer',
-        text: (msg.text ?? '').slice(0, MAX_TEXT), choice: msg.choice, channelMessageId: msg.channelMessageId, processed: 'pending',
-        repliesInline: options.inlineReplies || undefined, createdAt: now, updatedAt: now,
-        payload: msg.localeHint || msg.replyContext ? { localeHint: msg.localeHint, replyContext: msg.replyContext } : undefined,
-      });
+      await Message.collection.insertOne(inbound);
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
-      const original = await Message.findOne({ channel: msg.channel, channelMessageId: msg.channelMessageId });
-      if (!original) throw err;
-      return { duplicate: true, conversationId: String(original.conversation), messageId: String(original._id), replies: this.turns.replies(original._id) };
+      return this.duplicate(msg, inboundId, queued);
     }
     this.turns.expect(inbound, customer);
     this.deps.events.emit('message.created', { message: inbound, conversation });
-    const queued = await enqueueInbound(conversation._id, inbound._id, INSTANCE_ID, now);
-    if (queued.leased) void this.turns.run(queued.conversation);
-    return { duplicate: false, conversationId: String(conversation._id), messageId: String(inbound._id), replies: this.turns.replies(inbound._id) };
+    if (queued.leased) void this.turns.run(conversation);
+    return { duplicate: false, conversationId: String(conversation._id), messageId: String(inboundId), replies: this.turns.replies(inboundId, conversation._id) };
+  }
+
+  /** A platform's retry of a stored message: its queue entry goes, the original's replies are the answer. */
+  private async duplicate(msg: InboundMessage, queuedId: Types.ObjectId, queued: Queued): Promise<ReceiveResult> {
+    const after = await dropPending(queued.conversation._id, queuedId);
+    if (queued.leased) {
+      const released = await releaseTurnLease(queued.conversation._id, INSTANCE_ID);
+      if (released?.pending.length) void this.turns.kick(released._id);
+    } else if (after && !after.pending.length && after.leaseUntil.getTime() < Date.now()) {
+      void this.turns.kick(after._id);
+    }
+    const original = await Message.findOne({ channel: msg.channel, channelMessageId: msg.channelMessageId }).lean();
+    if (!original) throw new AppError('CONFLICT', 'the message was stored and removed at once; send it again');
+    return { duplicate: true, conversationId: String(original.conversation), messageId: String(original._id), replies: this.turns.replies(original._id, original.conversation) };
   }
 
   /**
@@ -80,7 +99,7 @@ export class ConversationService implements Inbox {
     let customer = await identifyCustomer(identity.channel, identity.externalUserId, { displayName: identity.displayName, locale: toLocale(identity.localeHint) }, this.now());
     if (profile.name || profile.phone) {
       await learnAboutCustomer(customer._id, profile);
-      customer = (await Customer.findById(customer._id)) ?? customer;
+      customer = (await Customer.findById(customer._id).lean()) ?? customer;
     }
     const conversation = await openConversation(identity, customer);
     if (conversation.greetedAt) return { conversationId: String(conversation._id), replies: [] };
@@ -104,7 +123,7 @@ export class ConversationService implements Inbox {
     if (!this.deps.engine.runner.get(input.flowId)) throw new AppError('FLOW_NOT_FOUND', `no flow "${input.flowId}"`);
     const identity = await CustomerIdentity.findOne({ customer: input.customerId, channel: input.channel }).lean();
     if (!identity) throw new AppError('CUSTOMER_NOT_FOUND', `the customer has no ${input.channel} identity`);
-    const customer = await Customer.findById(input.customerId);
+    const customer = await Customer.findById(input.customerId).lean();
     if (!customer) throw new AppError('CUSTOMER_NOT_FOUND');
     const conversation = await openConversation({ channel: input.channel, externalUserId: identity.externalId, conversationKey: identity.externalId }, customer);
     const replies = await this.turns.proactive(String(conversation._id), customer, { flowId: input.flowId, values: input.values });
@@ -113,7 +132,7 @@ export class ConversationService implements Inbox {
 
   /** The bot's stored replies to an inbound message (the same ones again for a retried delivery). */
   async repliesTo(messageId: Types.ObjectId): Promise<OutboundMessage[]> {
-    const replies = await Message.find({ replyTo: messageId }).sort({ createdAt: 1, _id: 1 });
+    const replies = await Message.find({ replyTo: messageId }).sort({ createdAt: 1, _id: 1 }).lean();
     return replies.map(toOutbound);
   }
 

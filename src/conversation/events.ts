@@ -1,13 +1,13 @@
 import { EventEmitter } from 'node:events';
-import type { MessageDoc } from '../domain/message/message.model';
-import type { ConversationDoc } from '../domain/conversation/conversation.model';
+import type { MessageRecord } from '../domain/message/message.model';
+import type { ConversationRecord } from '../domain/conversation/conversation.model';
 import type { UserDoc } from '../domain/user/user.model';
 
 /** What services announce after a change is stored; listeners push to sockets or send to channels. */
 export interface ServiceEvents {
-  'message.created': { message: MessageDoc; conversation: ConversationDoc };
-  'conversation.updated': { conversation: ConversationDoc; change: 'handoff' | 'assigned' | 'transferred' | 'returned' | 'closed' | 'rated' | 'updated' };
-  'message.delivery': { message: MessageDoc };
+  'message.created': { message: MessageRecord; conversation: ConversationRecord };
+  'conversation.updated': { conversation: ConversationRecord; change: 'handoff' | 'assigned' | 'transferred' | 'returned' | 'closed' | 'rated' | 'updated' };
+  'message.delivery': { message: MessageRecord };
   /** An agent's presence changed (online agents take waiting chats). */
   'agent.presence': { user: UserDoc };
   /** A console session ended (sign-out): its sockets are disconnected. */

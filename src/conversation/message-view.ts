@@ -1,8 +1,11 @@
 import type { OutboundMessage } from '../core/message';
-import type { MessageDoc, MessageFields } from '../domain/message/message.model';
+import type { MessageRecord } from '../domain/message/message.model';
+import type { ChatMessage } from '../http/contract';
+
+export type { ChatMessage };
 
 /** A stored outbound message as the engine's OutboundMessage. */
-export function toOutbound(m: MessageDoc): OutboundMessage {
+export function toOutbound(m: Pick<MessageRecord, 'author' | 'text' | 'quickReplies' | 'agent'>): OutboundMessage {
   return {
     author: m.author === 'customer' ? 'system' : m.author,
     text: m.text,
@@ -11,23 +14,12 @@ export function toOutbound(m: MessageDoc): OutboundMessage {
   };
 }
 
-/** The contract's message shape (docs/live-chat-api.md). */
-export interface ChatMessage {
-  id: string;
-  author: 'customer' | 'bot' | 'agent' | 'system';
-  text: string;
-  createdAt: string;
-  quickReplies?: { label: string; value: string }[];
-  agent?: { name: string; number: string };
-  internal?: boolean;
-  delivery?: { state: 'pending' | 'sent' | 'failed' | 'inline' | 'none'; error?: string };
-}
-
 /**
- * A stored message as a client sees it. Customers (widget, client API) never get internal notes
- * nor delivery details; the console gets both. Callers filter internal notes out for customers.
+ * A stored message as a client sees it (the contract's message shape). Customers (widget, client
+ * API) never get internal notes nor delivery details; the console gets both. Callers filter
+ * internal notes out for customers.
  */
-export function toChatMessage(m: MessageDoc | MessageFields & { _id: unknown; createdAt?: Date }, audience: 'customer' | 'console'): ChatMessage {
+export function toChatMessage(m: MessageRecord, audience: 'customer' | 'console'): ChatMessage {
   const view: ChatMessage = {
     id: String(m._id),
     author: m.author,

@@ -3,15 +3,15 @@ import type { Logger } from 'pino';
 import type { ChannelId, OutboundMessage } from '../core/message';
 import type { AdapterRegistry } from '../channels/registry';
 import type { ConversationRef } from '../channels/channel-adapter';
-import { Conversation, type ConversationDoc } from '../domain/conversation/conversation.model';
-import { Message, type MessageDoc } from '../domain/message/message.model';
+import { Conversation, type ConversationRecord } from '../domain/conversation/conversation.model';
+import { Message, type MessageRecord } from '../domain/message/message.model';
 import { INSTANCE_ID } from '../db/lease';
 import { ChannelError } from '../errors';
 import type { EventBus } from './events';
 import { toOutbound } from './message-view';
 
-/** A sender holds a message this long; a crashed sender's messages are resumed after it. */
-export const DELIVERY_LOCK_MS = 60_000;
+/** A sender holds a message this long by default; a crashed sender's messages are resumed after it. */
+const DELIVERY_LOCK_MS = 60_000;
 /** Attempts through the outbox (each one after the adapter's own quick retries), then `failed`. */
 export const MAX_DELIVERY_ATTEMPTS = 3;
 const BACKOFF_MS = [30_000, 120_000];
@@ -20,7 +20,7 @@ const SWEEP_MIN_AGE_MS = 5_000;
 
 type Delivery = { state: 'pending' | 'inline' | 'none'; attempts: number; lockedUntil?: Date; owner?: string };
 
-const conversationRef = (c: Pick<ConversationDoc, 'channel' | 'externalUserId' | 'conversationKey' | 'replyContext'>): ConversationRef => ({
+const conversationRef = (c: Pick<ConversationRecord, 'channel' | 'externalUserId' | 'conversationKey' | 'replyContext'>): ConversationRef => ({
   channel: c.channel as ChannelId,
   externalUserId: c.externalUserId,
   conversationKey: c.conversationKey,
@@ -39,7 +39,11 @@ export class Outbox {
   /** Tells the instance that owns a one-connection channel (OneBot WS, wechaty) to look (set by realtime). */
   nudgeOwner: (channel: ChannelId) => void = () => undefined;
 
-  constructor(private readonly deps: { registry: AdapterRegistry; events: EventBus; log: Logger; now?: () => Date }) {}
+  private readonly lockMs: number;
+
+  constructor(private readonly deps: { registry: AdapterRegistry; events: EventBus; log: Logger; now?: () => Date; lockMs?: number }) {
+    this.lockMs = deps.lockMs ?? DELIVERY_LOCK_MS;
+  }
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
@@ -56,7 +60,7 @@ export class Outbox {
     const adapter = this.deps.registry.get(channel);
     if (!adapter) return { state: 'none', attempts: 0 };
     if (adapter.sendsHere && !adapter.sendsHere()) return { state: 'pending', attempts: 0 };
-    return { state: 'pending', attempts: 0, lockedUntil: new Date(this.now().getTime() + DELIVERY_LOCK_MS), owner: INSTANCE_ID };
+    return { state: 'pending', attempts: 0, lockedUntil: new Date(this.now().getTime() + this.lockMs), owner: INSTANCE_ID };
   }
 
   /** Sends each stored message this instance holds, as it is announced. */
@@ -84,13 +88,14 @@ export class Outbox {
       ],
     })
       .sort({ createdAt: 1, _id: 1 })
-      .limit(200);
+      .limit(200)
+      .lean();
     const sendable = due.filter((m) => {
       const adapter = this.deps.registry.get(m.channel as ChannelId);
       return adapter && (!adapter.sendsHere || adapter.sendsHere());
     });
-    const conversations = new Map<string, ConversationDoc>();
-    for (const c of await Conversation.find({ _id: { $in: [...new Set(sendable.map((m) => String(m.conversation)))] } })) conversations.set(String(c._id), c);
+    const conversations = new Map<string, ConversationRecord>();
+    for (const c of await Conversation.find({ _id: { $in: [...new Set(sendable.map((m) => String(m.conversation)))] } }).lean()) conversations.set(String(c._id), c);
     for (const m of sendable) {
       const c = conversations.get(String(m.conversation));
       if (c) this.enqueue(c, m, true);
@@ -99,7 +104,7 @@ export class Outbox {
     return sendable.length;
   }
 
-  private enqueue(conversation: ConversationDoc, message: MessageDoc, claim: boolean): void {
+  private enqueue(conversation: ConversationRecord, message: MessageRecord, claim: boolean): void {
     const key = String(conversation._id);
     const run = (this.chains.get(key) ?? Promise.resolve()).then(() => this.deliver(conversation, message, claim));
     const tail = run.catch((err) => this.deps.log.error({ err, messageId: String(message._id) }, 'delivery bookkeeping failed'));
@@ -107,15 +112,15 @@ export class Outbox {
     void tail.then(() => this.chains.get(key) === tail && this.chains.delete(key));
   }
 
-  private async deliver(conversation: ConversationDoc, message: MessageDoc, claim: boolean): Promise<void> {
+  private async deliver(conversation: ConversationRecord, message: MessageRecord, claim: boolean): Promise<void> {
     const adapter = this.deps.registry.get(message.channel as ChannelId);
     if (!adapter) return;
     if (claim) {
       const now = this.now();
       const held = await Message.findOneAndUpdate(
         { _id: message._id, 'delivery.state': 'pending', $or: [{ 'delivery.lockedUntil': null }, { 'delivery.lockedUntil': { $lt: now } }] },
-        { $set: { 'delivery.lockedUntil': new Date(now.getTime() + DELIVERY_LOCK_MS), 'delivery.owner': INSTANCE_ID } },
-        { new: true },
+        { $set: { 'delivery.lockedUntil': new Date(now.getTime() + this.lockMs), 'delivery.owner': INSTANCE_ID } },
+        { new: true, lean: true },
       );
       if (!held) return;
     }
@@ -135,7 +140,7 @@ export class Outbox {
   }
 
   private async settle(id: Types.ObjectId, set: Record<string, unknown>): Promise<void> {
-    const updated = await Message.findByIdAndUpdate(id, { $set: set, $unset: { 'delivery.lockedUntil': 1, 'delivery.owner': 1 } }, { new: true });
+    const updated = await Message.findByIdAndUpdate(id, { $set: set, $unset: { 'delivery.lockedUntil': 1, 'delivery.owner': 1 } }, { new: true, lean: true });
     if (updated) this.deps.events.emit('message.delivery', { message: updated });
   }
 }
@@ -145,21 +150,23 @@ export class Outbox {
  * from it (`reply:<inbound>:<n>`), so a turn run again after a crash stores (and sends) nothing
  * twice; they are timestamped after the inbound message, in order, whichever instance ran the turn.
  */
-export async function storeReplies(conversation: ConversationDoc, inbound: MessageDoc | undefined, replies: OutboundMessage[], outbox: Outbox, now: Date): Promise<MessageDoc[]> {
+export async function storeReplies(conversation: ConversationRecord, inbound: MessageRecord | undefined, replies: OutboundMessage[], outbox: Outbox, now: Date): Promise<MessageRecord[]> {
   if (!replies.length) return [];
   const base = Math.max(now.getTime(), (inbound?.createdAt?.getTime() ?? 0) + 1);
   const delivery = outbox.initialDelivery(conversation.channel as ChannelId, !!inbound?.repliesInline);
   const turnKey = inbound ? String(inbound._id) : new Types.ObjectId().toHexString();
-  const docs = replies.map((reply, i) => ({
-    conversation: conversation._id, customer: conversation.customer, channel: conversation.channel, direction: 'out' as const, author: reply.author,
-    text: reply.text, quickReplies: reply.quickReplies, channelMessageId: `reply:${turnKey}:${i}`, replyTo: inbound?._id,
-    delivery, createdAt: new Date(base + i), updatedAt: new Date(base + i),
+  const docs: MessageRecord[] = replies.map((reply, i) => ({
+    _id: new Types.ObjectId(), conversation: conversation._id, customer: conversation.customer, channel: conversation.channel, direction: 'out', author: reply.author,
+    text: reply.text.slice(0, 8000), ...(reply.quickReplies?.length ? { quickReplies: reply.quickReplies } : {}), channelMessageId: `reply:${turnKey}:${i}`,
+    ...(inbound ? { replyTo: inbound._id } : {}), internal: false, delivery, createdAt: new Date(base + i), updatedAt: new Date(base + i),
   }));
   try {
-    return await Message.insertMany(docs, { ordered: true });
+    // Built whole here (the engine's replies are well formed): one write, no per-field casting.
+    await Message.collection.insertMany(docs, { ordered: true });
+    return docs;
   } catch (err) {
     if ((err as { code?: number }).code !== 11000 || !inbound) throw err;
     // Stored by an earlier run of this turn that did not get to commit: those are the replies.
-    return Message.find({ replyTo: inbound._id }).sort({ createdAt: 1, _id: 1 });
+    return Message.find({ replyTo: inbound._id }).sort({ createdAt: 1, _id: 1 }).lean();
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { RoleLeases } from '../channels/channel-adapter';
 import { Lease } from './lease.model';
 
 /** This process's identity as a lease holder (turn leases, outbox claims, channel roles). */
@@ -33,3 +34,9 @@ export async function leaseHolder(key: string): Promise<string | undefined> {
   const lease = await Lease.findById(key).lean();
   return lease && lease.until.getTime() > Date.now() ? lease.owner : undefined;
 }
+
+/** This instance's leases, as adapters see them (channel roles). */
+export const instanceLeases: RoleLeases = {
+  take: (key, ttlMs, force) => takeLease(key, INSTANCE_ID, ttlMs, force),
+  release: (key) => releaseLease(key, INSTANCE_ID),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, LOCALES } from '../core/message';
+import { PROFILES } from './profile';
 
 /**
  * A conversation test (flows/tests/*.yaml): what the customer says, what the bot's replies must
@@ -30,8 +31,13 @@ const record = z
 export const conversationTestSchema = z
   .object({
     name: z.string().min(1),
+    /** The company profile the bot runs as; default: the file's. */
+    profile: z.enum(PROFILES).optional(),
     locale: z.enum(LOCALES).optional(),
+    /** web: the widget (buttons); wechat-mp, wecom, onebot…: text only, options shown as numbered lines. */
     channel: z.enum(CHANNELS).default('web'),
+    /** The widget opened the chat before the first message (greeting and menu), as it does on the website. */
+    open: z.object({ bot: z.union([z.string(), z.array(z.string())]).optional(), options: z.array(z.string()).optional() }).strict().optional(),
     clock: z.string().datetime({ offset: true }).default('2026-11-23T10:00:00+08:00'),
     agentsOnline: z.boolean().default(true),
     customer: z.object({ name: z.string().optional(), gender: z.enum(['male', 'female', 'unknown']).optional(), phone: z.string().optional() }).strict().optional(),
@@ -50,5 +56,5 @@ export const conversationTestSchema = z
   })
   .strict();
 
-export const conversationTestFileSchema = z.object({ tests: z.array(conversationTestSchema).min(1) }).strict();
+export const conversationTestFileSchema = z.object({ profile: z.enum(PROFILES).default('retail'), tests: z.array(conversationTestSchema).min(1) }).strict();
 export type ConversationTest = z.output<typeof conversationTestSchema>;

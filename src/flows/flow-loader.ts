@@ -59,23 +59,38 @@ function textKeys(step: Step): string[] {
   }
 }
 
-/**
- * Reads every flows/*.yaml once, validates each against the schema, then checks what a schema
- * cannot: step references, goto targets, action names, and that each text exists in every locale.
- */
-export function loadFlows(dir: string, resources: Resources, actionNames: ReadonlySet<string>): LoadedFlows {
-  const flows = new Map<string, FlowDefinition>();
-  const files = new Map<string, string>();
+/** A flow file as parsed YAML, with the name it is reported under (a file, or a published version). */
+export interface FlowSource {
+  file: string;
+  data: unknown;
+}
+
+/** Reads every flows/*.yaml once; YAML errors name the file and line. */
+export function readFlowFiles(dir: string): FlowSource[] {
   const entries = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !RESERVED_FILES.has(f)).sort();
-  for (const name of entries) {
-    const file = path.join(dir, name);
-    let raw: unknown;
+  return entries.map((name) => {
     try {
-      raw = parse(fs.readFileSync(file, 'utf8'), { prettyErrors: true });
+      return { file: name, data: parse(fs.readFileSync(path.join(dir, name), 'utf8'), { prettyErrors: true }) as unknown };
     } catch (err) {
       const where = err instanceof YAMLParseError && err.linePos ? ` (line ${err.linePos[0].line})` : '';
       throw new FlowError(name, undefined, undefined, `not valid YAML${where}: ${(err as Error).message.split('\n')[0]}`);
     }
+  });
+}
+
+/** Reads and checks every flows/*.yaml (see parseFlows). */
+export function loadFlows(dir: string, resources: Resources, actionNames: ReadonlySet<string>): LoadedFlows {
+  return parseFlows(readFlowFiles(dir), resources, actionNames);
+}
+
+/**
+ * Validates flows given as parsed data against the schema, then checks what a schema cannot:
+ * step references, goto targets, action names, and that each text exists in every locale.
+ */
+export function parseFlows(sources: FlowSource[], resources: Resources, actionNames: ReadonlySet<string>): LoadedFlows {
+  const flows = new Map<string, FlowDefinition>();
+  const files = new Map<string, string>();
+  for (const { file: name, data: raw } of sources) {
     const flowId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
     const parsed = flowSchema.safeParse(raw);
     if (!parsed.success) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLOT_NAMES } from '../core/slots/slots';
 
 /**
  * The shape of a flow file (flows/*.yaml). Steps are keyed by name; a conversation stores
@@ -30,8 +31,14 @@ const ask = z
   .object({
     kind: z.literal('ask'),
     prompt: textKey,
-    type: z.enum(['text', 'number', 'phone', 'choice', 'yesno', 'date']),
+    /** name: "陈女士" also sets the gender; address: a postal address, never a question or refusal. */
+    type: z.enum(['text', 'number', 'phone', 'choice', 'yesno', 'date', 'name', 'address']),
     save: valueName,
+    /**
+     * A detail the customer may already have given ("我想买两箱天朝上品，送到…"): filled from it,
+     * and then the question is not asked (the read-back still lets them correct it).
+     */
+    slot: z.enum(SLOT_NAMES).optional(),
     options: z.array(option).min(1).optional(),
     /** Options from the product catalogue instead of a fixed list. */
     optionsFrom: z.enum(['catalogue']).optional(),
@@ -88,7 +95,7 @@ export const flowSchema = z
     title: textKey.optional(),
     /** Words that start the flow when no other flow is running (matched after normalisation). */
     triggers: z.array(z.string().min(1)).default([]),
-    /** Order in the menu; flows without menuOrder are not listed. */
+    /** Unused: the company profile (flows/profiles/) lists the menu; kept so older flow files load. */
     menuOrder: z.number().int().optional(),
     start: stepName,
     steps: z.record(stepName, stepSchema),

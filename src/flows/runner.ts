@@ -1,8 +1,11 @@
 import type { FlowDefinition } from './flow-schema';
 import type { FlowRuntime, FlowState, StepOutcome, TurnInput } from './flow-runtime';
 import { enterSay } from './steps/say.step';
-import { answerAsk, enterAsk } from './steps/ask.step';
-import { answerConfirm, enterConfirm } from './steps/confirm.step';
+import { answerAsk, askOptions, enterAsk, readAnswer } from './steps/ask.step';
+import { answerConfirm, confirmOptions, enterConfirm, readConfirm } from './steps/confirm.step';
+import { matchOption } from './input-parsers';
+import type { Step } from './flow-schema';
+import type { QuickReply } from '../core/message';
 import { enterBranch } from './steps/branch.step';
 import { enterAction } from './steps/action.step';
 
@@ -51,6 +54,37 @@ export class FlowRunner {
     else if (step.kind === 'confirm') outcome = answerConfirm(step, rt, input);
     else outcome = await this.enterStep(rt);
     return this.walk(rt, outcome);
+  }
+
+  /** The step a conversation waits at (an ask or a confirm), if its flow still has it. */
+  waitingStep(state: FlowState | undefined): Step | undefined {
+    return state ? this.step(state) : undefined;
+  }
+
+  /** Whether the waiting step would take this input as its answer (nothing is changed). */
+  accepts(rt: FlowRuntime, input: TurnInput): boolean {
+    const step = this.step(rt.state);
+    if (step?.kind === 'ask') return readAnswer(step, rt, input).ok;
+    if (step?.kind === 'confirm') {
+      if (rt.state.awaiting === 'field') return !!matchOption(input, confirmOptions(step, rt));
+      return readConfirm(step, rt, input) !== undefined;
+    }
+    return false;
+  }
+
+  /** The options the waiting step offers: what a typed number or label picks from. */
+  options(rt: FlowRuntime): QuickReply[] {
+    const step = this.step(rt.state);
+    if (step?.kind === 'ask') return askOptions(step, rt) ?? [];
+    if (step?.kind === 'confirm') return confirmOptions(step, rt);
+    return [];
+  }
+
+  /** Puts the waiting question again (after the bot answered a question in between). */
+  repeat(rt: FlowRuntime): void {
+    const step = this.step(rt.state);
+    if (step?.kind === 'ask') rt.say(rt.t(step.prompt), askOptions(step, rt));
+    else if (step?.kind === 'confirm') rt.say(rt.t(rt.state.awaiting === 'field' ? 'common:which_to_change' : step.prompt), confirmOptions(step, rt));
   }
 
   /**

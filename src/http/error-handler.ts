@@ -1,52 +1,83 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import mongoose from 'mongoose';
-import { AppError } from '../errors';
+import { AppError, ERRORS, type ErrorCode } from '../errors';
 
 /** Error body every route answers with: a stable code, a message, and details (e.g. fields). */
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
+/** A field at fault and why. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+interface ValidationItem {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: { keys?: string[]; missingProperty?: string; additionalProperty?: string };
+}
+
+/** The fields a request-schema failure names: `items.0.quantity`, or the unknown keys. */
+function fieldIssues(context: string | undefined, items: ValidationItem[]): FieldIssue[] {
+  return items.flatMap((v) => {
+    if (v.keyword === 'unrecognized_keys' && v.params?.keys?.length) return v.params.keys.map((k) => ({ field: k, message: 'is not a known field' }));
+    const path = (v.instancePath ?? '').split('/').filter(Boolean).join('.') || v.params?.missingProperty || v.params?.additionalProperty || context || 'body';
+    return [{ field: path, message: v.message ?? 'is not valid' }];
+  });
+}
+
+/** Fastify's own 4xx (body parsing, size, media type) as catalogue codes. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+};
+
+const send = (code: ErrorCode, message?: string, details?: unknown): { status: number; body: ErrorBody } => ({
+  status: ERRORS[code].status,
+  body: { error: { code, message: message ?? ERRORS[code].message, ...(details === undefined ? {} : { details }) } },
+});
+
+/** The response for an error: its status and body. Anything unknown is a logged 500. */
+export function errorResponse(err: FastifyError | Error): { status: number; body: ErrorBody } | undefined {
+  if (err instanceof AppError) return { status: err.status, body: { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } } };
+  const fe = err as FastifyError;
+  if (fe.validation) {
+    const details = fieldIssues(fe.validationContext, fe.validation as ValidationItem[]);
+    return send('VALIDATION_FAILED', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
+  }
+  if (err instanceof mongoose.Error.ValidationError) {
+    const details = Object.values(err.errors).map((e) => ({ field: e.path, message: e.message }));
+    return send('VALIDATION_FAILED', details.map((d) => d.message).join('; '), details);
+  }
+  if (err instanceof mongoose.Error.CastError) return send('VALIDATION_FAILED', `${err.path} is not valid`, [{ field: err.path, message: err.message }]);
+  if ((err as { code?: unknown }).code === 11000) {
+    // keyPattern from mongod; servers that omit it still name the key in the message ("dup key: { email: … }").
+    const field = Object.keys((err as { keyPattern?: Record<string, unknown> }).keyPattern ?? {})[0] ?? /dup key: \{ *"?([\w.]+)"?:/.exec(err.message)?.[1];
+    return send('DUPLICATE', field ? `Another record has the same ${field}` : undefined, field ? [{ field, message: 'is already used' }] : undefined);
+  }
+  const known = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+  if (known) return send(known, fe.message, known === 'VALIDATION_FAILED' ? [{ field: 'body', message: fe.message }] : undefined);
+  if (fe.statusCode && fe.statusCode < 500) return { status: fe.statusCode, body: { error: { code: fe.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST', message: fe.message } } };
+  return undefined;
+}
+
 /**
  * Maps errors to responses in one place: AppError by its catalogue status, request-schema failures
- * and mongoose validation to 400 naming the fields, duplicate keys to 409; the rest is a logged 500.
+ * and mongoose validation to 400 naming the fields, duplicate keys to 409 naming the key; the rest
+ * is a logged 500.
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof AppError) {
-      if (err.status >= 500) req.log.error({ err }, err.message);
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } } satisfies ErrorBody);
-    }
-    if (err.validation) {
-      return reply.status(400).send({
-        error: { code: 'VALIDATION_FAILED', message: err.message, details: err.validation.map((v) => ({ field: v.instancePath || v.params?.missingProperty || v.params?.additionalProperty, message: v.message })) },
-      } satisfies ErrorBody);
-    }
-    if (err instanceof mongoose.Error.ValidationError) {
-      const details = Object.values(err.errors).map((e) => ({ field: e.path, message: e.message }));
-      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: details.map((d) => d.message).join('; '), details } } satisfies ErrorBody);
-    }
-    if (err instanceof mongoose.Error.CastError) {
-      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: `${err.path} is not valid`, details: [{ field: err.path, message: err.message }] } } satisfies ErrorBody);
-    }
-    if ((err as { code?: unknown }).code === 11000) {
-      return reply.status(409).send({ error: { code: 'DUPLICATE', message: 'A record with the same key exists' } } satisfies ErrorBody);
-    }
-    if (err.statusCode && err.statusCode < 500) {
-      return reply.status(err.statusCode).send({ error: { code: err.code ?? 'BAD_REQUEST', message: err.message } } satisfies ErrorBody);
-    }
-    req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Internal error' } } satisfies ErrorBody);
+    const answer = errorResponse(err);
+    if (!answer || answer.status >= 500) req.log.error({ err }, err.message);
+    if (!answer) return reply.status(500).send(send('INTERNAL').body);
+    return reply.status(answer.status).send(answer.body);
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } } satisfies ErrorBody),
-  );
+  app.setNotFoundHandler((req, reply) => reply.status(404).send(send('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`).body));
 }
-
-/** JSON schema of ErrorBody, for route response declarations. */
-export const errorSchema = {
-  type: 'object',
-  properties: {
-    error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} }, required: ['code', 'message'] },
-  },
-} as const;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config/config';
 import type { SessionService } from '../domain/user/session.service';
+import type { PresenceService } from '../domain/user/presence.service';
 import type { ConversationService } from '../conversation/conversation.service';
 import type { AgentChatService } from '../conversation/agent-chat.service';
 import type { Engine } from '../conversation/engine';
@@ -8,9 +9,11 @@ import type { EventBus } from '../conversation/events';
 import { clientRoutes } from './routes/client.routes';
 import { authRoutes } from './routes/auth.routes';
 import { consoleAgentsRoutes } from './routes/console-agents.routes';
+import { consoleUsersRoutes } from './routes/console-users.routes';
 import { consoleInboxRoutes } from './routes/console-inbox.routes';
 import { consoleChatRoutes } from './routes/console-chat.routes';
 import { consolePhrasesRoutes } from './routes/console-phrases.routes';
+import { consoleViolationsRoutes } from './routes/console-violations.routes';
 import { consoleCannedRoutes } from './routes/console-canned.routes';
 import { consoleCustomersRoutes } from './routes/console-customers.routes';
 import { consoleRecordsRoutes } from './routes/console-records.routes';
@@ -18,6 +21,7 @@ import { consoleRecordsRoutes } from './routes/console-records.routes';
 export interface LiveChatDeps {
   config: Config;
   sessions: SessionService;
+  presence: PresenceService;
   conversations: ConversationService;
   agentChat: AgentChatService;
   engine: Engine;
@@ -26,16 +30,19 @@ export interface LiveChatDeps {
 
 /** The live-chat HTTP plugins (docs/live-chat-api.md) with their dependencies, for createServer. */
 export function liveChatPlugins(d: LiveChatDeps): { plugin: FastifyPluginAsync<never>; options: unknown }[] {
-  const { sessions } = d;
+  const { sessions, presence, events } = d;
+  const plugin = <T>(p: T) => p as unknown as FastifyPluginAsync<never>;
   return [
-    { plugin: clientRoutes, options: { conversations: d.conversations, agentChat: d.agentChat } },
-    { plugin: authRoutes, options: { sessions, events: d.events } },
-    { plugin: consoleAgentsRoutes, options: { sessions, events: d.events, defaultMaxChats: d.config.AGENT_MAX_CHATS } },
-    { plugin: consoleInboxRoutes, options: { sessions } },
-    { plugin: consoleChatRoutes, options: { sessions, agentChat: d.agentChat } },
-    { plugin: consolePhrasesRoutes, options: { sessions } },
-    { plugin: consoleCannedRoutes, options: { sessions, engine: d.engine, defaultLocale: d.config.DEFAULT_LOCALE } },
-    { plugin: consoleCustomersRoutes, options: { sessions } },
-    { plugin: consoleRecordsRoutes, options: { sessions } },
+    { plugin: plugin(clientRoutes), options: { conversations: d.conversations, agentChat: d.agentChat } },
+    { plugin: plugin(authRoutes), options: { sessions, presence, events } },
+    { plugin: plugin(consoleAgentsRoutes), options: { sessions, presence, defaultMaxChats: d.config.AGENT_MAX_CHATS } },
+    { plugin: plugin(consoleUsersRoutes), options: { sessions, presence, events } },
+    { plugin: plugin(consoleInboxRoutes), options: { sessions } },
+    { plugin: plugin(consoleChatRoutes), options: { sessions, agentChat: d.agentChat } },
+    { plugin: plugin(consolePhrasesRoutes), options: { sessions } },
+    { plugin: plugin(consoleViolationsRoutes), options: { sessions } },
+    { plugin: plugin(consoleCannedRoutes), options: { sessions, engine: d.engine, defaultLocale: d.config.DEFAULT_LOCALE } },
+    { plugin: plugin(consoleCustomersRoutes), options: { sessions } },
+    { plugin: plugin(consoleRecordsRoutes), options: { sessions } },
   ];
 }

@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPlug
 import swagger from '@fastify/swagger';
 import cookie from '@fastify/cookie';
 import type { Logger } from 'pino';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installErrorHandler } from './error-handler';
 import { healthRoutes, type HealthOptions } from './routes/health.routes';
 
@@ -13,32 +14,30 @@ export interface ServerOptions {
   bodyLimit?: number;
 }
 
-/** Builds the HTTP app (not listening): OpenAPI at /openapi.json, health, feature plugins. */
+/**
+ * Builds the HTTP app (not listening): OpenAPI at /openapi.json, health, feature plugins. Requests
+ * are validated and answers serialised by the zod schemas of src/http/contract: a number, boolean,
+ * array or null is never coerced into a string, unknown fields are refused, stray fields never
+ * leave in an answer.
+ */
 export async function createServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: opts.logger as unknown as FastifyBaseLogger,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     trustProxy: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'kefu customer-service API', version: '0.1.0', description: 'Client, console and webhook routes of the customer-service system.' },
+      info: { title: 'kefu customer-service API', version: '0.2.0', description: 'Client, console and webhook routes of the customer-service system (docs/live-chat-api.md).' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'kefu_session' } } },
     },
-  });
-  app.addSchema({
-    $id: 'Health',
-    type: 'object',
-    properties: {
-      status: { type: 'string', enum: ['ok', 'unavailable'] },
-      database: { type: 'object', properties: { kind: { type: 'string' }, ok: { type: 'boolean' } } },
-      uptimeSeconds: { type: 'integer' },
-      channels: { type: 'array', items: { type: 'object', additionalProperties: true } },
-    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(healthRoutes, opts.health);
   for (const { plugin, options } of opts.plugins ?? []) await app.register(plugin, options as never);

@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
-import type { Role, UserDoc } from '../domain/user/user.model';
+import type { UserDoc } from '../domain/user/user.model';
+import { MANAGER_ROLES, type Role } from '../domain/user/user-kinds';
 import type { SessionService, SignedIn } from '../domain/user/session.service';
 import type { ConversationDoc } from '../domain/conversation/conversation.model';
+import type { Actor } from '../domain/audit/audit.service';
 import { conversationForToken } from '../conversation/visitor-token';
 
 /** The console's session cookie (httpOnly, SameSite=Strict). */
@@ -13,7 +15,10 @@ const signedIn = new WeakMap<FastifyRequest, SignedIn>();
 const visitors = new WeakMap<FastifyRequest, ConversationDoc>();
 
 /** The manager roles: they may do all an agent can, on any chat. */
-export const MANAGERS: Role[] = ['manager', 'admin'];
+export const MANAGERS: readonly Role[] = MANAGER_ROLES;
+export const ADMINS: readonly Role[] = ['admin'];
+/** OpenAPI security of the console routes. */
+export const sessionSecurity = [{ session: [] }];
 
 /**
  * `requireUser(roles?)`: a hook that lets a request through only with a valid session cookie
@@ -33,11 +38,22 @@ export function sessionGuard(sessions: SessionService) {
   };
 }
 
-/** The signed-in user of a request that passed requireUser. */
-export function currentUser(req: FastifyRequest): UserDoc {
+/** The signed-in user and session of a request that passed requireUser. */
+export function currentSession(req: FastifyRequest): SignedIn {
   const current = signedIn.get(req);
   if (!current) throw new AppError('UNAUTHENTICATED');
-  return current.user;
+  return current;
+}
+
+/** The signed-in user of a request that passed requireUser. */
+export function currentUser(req: FastifyRequest): UserDoc {
+  return currentSession(req).user;
+}
+
+/** The signed-in user as the author of a change (audit log). */
+export function actorOf(req: FastifyRequest): Actor & { name: string } {
+  const user = currentUser(req);
+  return { type: 'user', id: user._id, name: user.name };
 }
 
 /** Whether the signed-in user is a manager or admin. */

@@ -3,6 +3,7 @@ import type { Namespace } from 'socket.io';
 import type { Logger } from 'pino';
 import { isValidObjectId } from 'mongoose';
 import type { SessionService } from '../domain/user/session.service';
+import type { PresenceService } from '../domain/user/presence.service';
 import { Conversation } from '../domain/conversation/conversation.model';
 import { SESSION_COOKIE } from '../http/session-auth';
 import { rooms } from './rooms';
@@ -43,5 +44,19 @@ export function registerConsoleNamespace(nsp: Namespace, widget: Namespace, sess
       if (role === 'agent' && String(conversation.assignee) !== userId) return;
       widget.to(rooms.conversation(conversationId)).emit('typing', { on: !!on });
     });
+  });
+}
+
+/**
+ * Tells presence which users have a console open on this instance: a socket's connect and
+ * disconnect move the user's `presenceSeenAt`, and the instance's heartbeat keeps it fresh while
+ * one is open. When the last one is gone for PRESENCE_GRACE_SECONDS, the user goes offline.
+ */
+export function trackConsolePresence(nsp: Namespace, presence: PresenceService): void {
+  nsp.on('connection', (socket) => {
+    const userId = socket.data.userId as string | undefined;
+    if (!userId) return;
+    presence.connected(userId);
+    socket.on('disconnect', () => presence.disconnected(userId));
   });
 }

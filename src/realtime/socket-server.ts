@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
 import type { EventBus } from '../conversation/events';
 import type { SessionService } from '../domain/user/session.service';
 import { registerWidgetNamespace } from './widget.namespace';
@@ -14,6 +16,8 @@ export interface RealtimeDeps {
   events: EventBus;
   sessions: SessionService;
   log: Logger;
+  /** REDIS_URL: rooms and server-side events span every instance on the same Redis. */
+  redisUrl?: string;
 }
 
 /** The socket.io server of the service. */
@@ -25,16 +29,19 @@ export interface Realtime {
 
 /**
  * Attaches socket.io to the HTTP server (path /socket.io) with the namespaces `/widget` and
- * `/console` and the listeners that push service events to them. One instance: several
- * instances would need socket.io's Redis adapter so rooms span them.
+ * `/console` and the listeners that push service events to them. With a Redis URL, socket.io's
+ * Redis adapter makes rooms span instances: a widget connected to instance A hears an agent's
+ * reply stored by instance B, and every console sees the chats of all.
  */
-export function attachRealtime({ app, events, sessions, log }: RealtimeDeps): Realtime {
+export function attachRealtime({ app, events, sessions, log, redisUrl }: RealtimeDeps): Realtime {
   const io = new Server(app.server, {
     serveClient: false,
     // The widget runs on customers' sites; it is authorised by its token, never by cookies.
     cors: { origin: '*', credentials: false },
     maxHttpBufferSize: 64 * 1024,
   });
+  const redis = redisUrl ? redisClients(redisUrl, log) : undefined;
+  if (redis) io.adapter(createAdapter(redis.pub, redis.sub));
   const widget = io.of('/widget');
   const consoleNsp = io.of('/console');
   registerWidgetNamespace(widget, consoleNsp, app, log);
@@ -48,6 +55,15 @@ export function attachRealtime({ app, events, sessions, log }: RealtimeDeps): Re
       for (const nsp of [widget, consoleNsp, io.of('/')]) nsp.disconnectSockets(true);
       // Not io.close(): it would also close the HTTP server, which fastify closes (once) itself.
       io.engine.close();
+      await Promise.all([redis?.pub.quit(), redis?.sub.quit()].map((p) => p?.catch(() => undefined)));
     },
   };
+}
+
+/** The publishing and subscribing connections the Redis adapter needs; errors are logged, it reconnects. */
+function redisClients(url: string, log: Logger): { pub: Redis; sub: Redis } {
+  const pub = new Redis(url, { maxRetriesPerRequest: 3 });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on('error', (err) => log.error({ err: err.message }, 'redis connection error'));
+  return { pub, sub };
 }

@@ -60,7 +60,10 @@ describe('conversation turns', () => {
     expect(r2.map((r) => r.text).join()).toContain('留言已记录');
     const conv = await Conversation.findOne({ conversationKey: 'u-order' }).lean();
     expect(conv?.flow).toBeNull();
-    expect(await Message.countDocuments({ conversation: conv!._id, direction: 'in', processed: 'done' })).toBe(4);
+    // Every inbound message had its turn committed, in arrival order, and none waits.
+    const inbound = await Message.find({ conversation: conv!._id, direction: 'in' }).sort({ createdAt: 1, _id: 1 }).lean();
+    expect(conv!.turns.map(String)).toEqual(inbound.map((m) => String(m._id)));
+    expect(conv!.pending).toEqual([]);
     expect(await Lead.countDocuments({ need: '需要月嫂', phone: '+8613912345678' })).toBe(1);
   });
 

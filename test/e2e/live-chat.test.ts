@@ -37,7 +37,8 @@ describe('live chat in the browser: widget, console, hand-off, rating', () => {
   beforeAll(async () => {
     live = await startLiveService('e2e_live_chat', { ASSIGNMENT_MODE: 'manual', LOGIN_MAX_FAILURES: '3' });
     const agent = await createUser({ email: 'wang@example.com', name: '王小明', role: 'agent', password: 'agent-password-1' }, SYSTEM);
-    await User.updateOne({ _id: agent._id }, { $set: { presence: 'online' } });
+    // Online with a console seen now (presence.service sets a user never seen offline).
+    await User.updateOne({ _id: agent._id }, { $set: { presence: 'online', presenceSeenAt: new Date() } });
     agentNumber = agent.agentNumber;
     await createUser({ email: 'locked@example.com', name: '锁定', role: 'agent', password: 'locked-password-1' }, SYSTEM);
     browser = await launchChromium();

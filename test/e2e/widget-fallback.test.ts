@@ -34,7 +34,8 @@ describe('the widget without its socket, with the pre-chat form', () => {
   beforeAll(async () => {
     live = await startLiveService('e2e_widget_fallback', { ASSIGNMENT_MODE: 'manual', WIDGET_PRECHAT_FORM: 'true' });
     const agent = await createUser({ email: 'li@example.com', name: '李娜', role: 'agent', password: 'agent-password-2' }, SYSTEM);
-    await User.updateOne({ _id: agent._id }, { $set: { presence: 'online' } });
+    // Online with a console seen now (presence.service sets a user never seen offline).
+    await User.updateOne({ _id: agent._id }, { $set: { presence: 'online', presenceSeenAt: new Date() } });
     browser = await launchChromium();
   });
 

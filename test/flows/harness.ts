@@ -6,16 +6,26 @@ import { loadConfig } from '../../src/config/config';
 import { loadBot } from '../../src/conversation/bot';
 import { ConversationService } from '../../src/conversation/conversation.service';
 import { EventBus } from '../../src/conversation/events';
+import { Outbox } from '../../src/conversation/outbox';
+import { AdapterRegistry } from '../../src/channels/registry';
 import { conversationTestFileSchema, type ConversationTest } from '../../src/flows/conversation-test-schema';
 import type { OutboundMessage } from '../../src/core/message';
 import { testLogger } from '../helpers/logger';
 
+/** The liquor company (retail profile) most conversation tests talk to. */
 export const TEST_CONFIG = loadConfig({
+  COMPANY_PROFILE: 'retail',
   COMPANY_NAME: '贵州飞满天酒业有限公司',
   COMPANY_NAME_EN: 'Guizhou Feimantian Liquor Co.',
   BUSINESS_HOURS: 'mon-sun 09:00-21:00',
   BOT_NUMBER: '001',
 });
+
+/** The configuration per company profile: the housekeeping company is named by its profile. */
+const CONFIGS = {
+  retail: TEST_CONFIG,
+  housekeeping: loadConfig({ COMPANY_PROFILE: 'housekeeping', BUSINESS_HOURS: 'mon-sun 09:00-21:00', BOT_NUMBER: '001' }),
+} as const;
 
 /** Every flows/tests/*.yaml, validated. */
 export function readConversationTests(dir: string): { file: string; tests: ConversationTest[] }[] {
@@ -26,7 +36,7 @@ export function readConversationTests(dir: string): { file: string; tests: Conve
     .map((file) => {
       const parsed = conversationTestFileSchema.safeParse(parse(fs.readFileSync(path.join(dir, file), 'utf8')));
       if (!parsed.success) throw new Error(`flows/tests/${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      return { file, tests: parsed.data.tests };
+      return { file, tests: parsed.data.tests.map((t) => ({ ...t, profile: t.profile ?? parsed.data.profile })) };
     });
 }
 
@@ -39,6 +49,21 @@ function expectReplies(replies: OutboundMessage[], must: string[], mustNot: stri
   for (const m of mustNot) if (text.includes(m)) throw new Error(`${where}: the bot's reply must not contain "${m}". It said:\n${text}`);
 }
 
+/** A record's field (dotted path, array indexes too) equals the value; null matches a missing field. */
+function matchesRecord(doc: Record<string, unknown>, where: Record<string, unknown>): boolean {
+  return Object.entries(where).every(([path, want]) => {
+    const actual = path.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown> | undefined)?.[p], doc);
+    if (want === null) return actual === null || actual === undefined || actual === '';
+    return actual !== null && actual !== undefined && String(actual) === String(want);
+  });
+}
+
+function expectOptions(replies: OutboundMessage[], options: string[] | undefined, where: string): void {
+  if (!options) return;
+  const offered = replies.flatMap((r) => r.quickReplies ?? []).map((q) => q.value);
+  for (const o of options) if (!offered.includes(o)) throw new Error(`${where}: option "${o}" not offered (offered: ${offered.join(', ') || 'none'})`);
+}
+
 function substitute(value: unknown, names: Record<string, string>): unknown {
   if (typeof value === 'string' && value.startsWith('$') && names[value.slice(1)]) return names[value.slice(1)];
   if (Array.isArray(value)) return value.map((v) => substitute(v, names));
@@ -46,19 +71,23 @@ function substitute(value: unknown, names: Record<string, string>): unknown {
   return value;
 }
 
-let engine: ReturnType<typeof loadBot> | undefined;
+const engines = new Map<string, ReturnType<typeof loadBot>>();
 
 /** Plays one conversation test against the real service and database; throws on the first mismatch. */
 export async function playConversationTest(test: ConversationTest, index: number): Promise<void> {
-  engine ??= loadBot(TEST_CONFIG);
+  const profile = test.profile ?? 'retail';
+  if (!engines.has(profile)) engines.set(profile, loadBot(CONFIGS[profile]));
+  const engine = engines.get(profile)!;
   const clock = new Date(test.clock);
+  const events = new EventBus((err) => {
+    throw err;
+  });
   const service = new ConversationService({
     engine,
-    events: new EventBus((err) => {
-      throw err;
-    }),
+    events,
     log: testLogger,
-    deliversTo: () => false,
+    // No adapter is registered: replies are stored and returned inline, nothing is sent.
+    outbox: new Outbox({ registry: new AdapterRegistry(), events, log: testLogger }),
     agentsAvailable: async () => test.agentsOnline,
     now: () => clock,
   });
@@ -72,6 +101,12 @@ export async function playConversationTest(test: ConversationTest, index: number
     if (s.as) names[s.as] = String(doc._id);
   }
   let conversationId: string | undefined;
+  if (test.open) {
+    const opened = await service.open({ channel: test.channel, externalUserId: externalId, conversationKey: externalId, localeHint: test.locale });
+    conversationId = opened.conversationId;
+    expectReplies(opened.replies, list(test.open.bot), [], 'open');
+    expectOptions(opened.replies, test.open.options, 'open');
+  }
   if (test.start) {
     const started = await service.startFlow({ customerId: String(customer._id), channel: test.channel, flowId: test.start.flow, values: substitute(test.start.values, names) as Record<string, unknown> });
     conversationId = started.conversationId;
@@ -87,20 +122,18 @@ export async function playConversationTest(test: ConversationTest, index: number
     const where = `turn ${i + 1} (${JSON.stringify(t.customer ?? t.choice)})`;
     if (t.silent && replies.length) throw new Error(`${where}: the bot must stay silent but said:\n${render(replies)}`);
     expectReplies(replies, list(t.bot), list(t.botNot), where);
-    if (t.options) {
-      const offered = replies.flatMap((r) => r.quickReplies ?? []).map((q) => q.value);
-      for (const o of t.options) if (!offered.includes(o)) throw new Error(`${where}: option "${o}" not offered (offered: ${offered.join(', ') || 'none'})`);
-    }
+    expectOptions(replies, t.options, where);
   }
   for (const r of test.expect.records) {
+    // Read the customer's records through their models (personal fields are decrypted on read)
+    // and match in memory: encrypted fields cannot be queried by value.
+    const scope = r.model === 'Customer' ? { _id: String(customer._id) } : ['Contract', 'Staff'].includes(r.model) ? {} : { customer: String(customer._id) };
+    const Model = models[r.model] as unknown as { find(q: unknown): Promise<{ toObject(): Record<string, unknown> }[]> };
+    const docs = (await Model.find(scope)).map((d) => d.toObject());
     const where = substitute({ ...r.where }, names) as Record<string, unknown>;
-    if (['Lead', 'Complaint', 'Order', 'FollowUp', 'Conversation', 'Message'].includes(r.model) && !('customer' in where)) where.customer = String(customer._id);
-    if (r.model === 'Customer' && !('_id' in where)) where._id = String(customer._id);
-    const Model = models[r.model] as unknown as { countDocuments(q: unknown): Promise<number>; find(q: unknown): { lean(): Promise<unknown[]> } };
-    const count = await Model.countDocuments(where);
+    const count = docs.filter((d) => matchesRecord(d, where)).length;
     if (count !== r.count) {
-      const all = await Model.find({ customer: String(customer._id) }).lean();
-      throw new Error(`expected ${r.count} ${r.model} matching ${JSON.stringify(r.where)}, found ${count}. The customer's ${r.model} records:\n${JSON.stringify(all, null, 1).slice(0, 3000)}`);
+      throw new Error(`expected ${r.count} ${r.model} matching ${JSON.stringify(r.where)}, found ${count}. The customer's ${r.model} records:\n${JSON.stringify(docs, null, 1).slice(0, 3000)}`);
     }
   }
   if (test.expect.conversation) {

@@ -14,6 +14,8 @@ export function testServiceConfig(label: string, env: Record<string, string> = {
     ADMIN_EMAIL: BOSS.email,
     ADMIN_PASSWORD: BOSS.password,
     BUSINESS_HOURS: 'mon-sun 00:00-24:00',
+    // Route tests sign in without a console socket: presence must not lapse while a file runs.
+    PRESENCE_GRACE_SECONDS: '600',
     ...env,
   });
 }

@@ -7,11 +7,12 @@ const app = () => service().app;
 const login = (email: string, password: string) => app().inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
 
 describe('console sign-in', () => {
-  it('signs in with an httpOnly SameSite=Strict session cookie whose token is stored only as a hash', async () => {
+  it('signs in with an httpOnly SameSite=Strict session cookie whose token is stored only as a hash, and online', async () => {
     const agent = await addUser('王小明');
     const res = await login(agent.email, agent.password);
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({ name: '王小明', role: 'agent', agentNumber: agent.agentNumber, presence: 'offline' });
+    // Signed in means at the desk (PRESENCE_ON_SIGN_IN=online): customers are not told everyone is busy.
+    expect(res.json().user).toMatchObject({ name: '王小明', role: 'agent', agentNumber: agent.agentNumber, presence: 'online' });
     expect(res.body).not.toContain('passwordHash');
     const cookie = res.cookies.find((c) => c.name === 'kefu_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
@@ -68,10 +69,11 @@ describe('console sign-in', () => {
     expect((await app().inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
-  it('keeps manager routes from agents (403)', async () => {
+  it('keeps manager and admin routes from agents (403)', async () => {
     const agent = await addUser('吴九');
     const cookie = await signIn(app(), agent);
-    expect((await app().inject({ method: 'GET', url: '/api/v1/console/violations', headers: { cookie } })).statusCode).toBe(403);
+    expect((await app().inject({ method: 'GET', url: '/api/v1/console/audit', headers: { cookie } })).statusCode).toBe(403);
+    expect((await app().inject({ method: 'GET', url: '/api/v1/console/users', headers: { cookie } })).statusCode).toBe(403);
     expect((await app().inject({ method: 'GET', url: '/api/v1/console/conversations?view=all', headers: { cookie } })).statusCode).toBe(403);
   });
 });

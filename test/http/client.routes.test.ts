@@ -123,7 +123,7 @@ describe('the public client API', () => {
       method: 'POST',
       url: `/api/v1/client/conversations/${v.conversationId}/rating`,
       headers: { authorization: `Bearer ${v.token}` },
-      payload: { attitude: 5, speed: 5, resolution: 5 },
+      payload: { overall: 5 },
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('NOT_RATEABLE');

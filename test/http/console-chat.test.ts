@@ -138,13 +138,17 @@ describe('agents serving live chats in the console', () => {
 
     const rate = (body: object) =>
       app().inject({ method: 'POST', url: `/api/v1/client/conversations/${v.conversationId}/rating`, headers: { authorization: `Bearer ${v.token}` }, payload: body });
-    expect((await rate({ attitude: 6, speed: 5, resolution: 5 })).statusCode).toBe(400);
-    const rated = await rate({ attitude: 5, speed: 4, resolution: 5, comment: '很耐心' });
+    // The overall score is required; each dimension is optional and 1–5 when given.
+    expect((await rate({ attitude: 5, speed: 5, resolution: 5 })).json().error.details).toEqual([expect.objectContaining({ field: 'overall' })]);
+    expect((await rate({ overall: 5, attitude: 6 })).json().error.details).toEqual([expect.objectContaining({ field: 'attitude' })]);
+    expect((await rate({ overall: '5' })).statusCode).toBe(400);
+    const rated = await rate({ overall: 4, attitude: 5, resolution: 5, comment: '很耐心' });
     expect(rated.statusCode).toBe(200);
-    expect(rated.json().rating).toEqual({ attitude: 5, speed: 4, resolution: 5, comment: '很耐心' });
-    expect((await rate({ attitude: 1, speed: 1, resolution: 1 })).json().error.code).toBe('ALREADY_RATED');
+    expect(rated.json().rating).toEqual({ overall: 4, attitude: 5, resolution: 5, comment: '很耐心' });
+    expect((await rate({ overall: 1 })).json().error.code).toBe('ALREADY_RATED');
     const detail = (await asWang('GET', `${C}/${v.conversationId}`)).json().conversation;
-    expect(detail.rating).toMatchObject({ attitude: 5, speed: 4, resolution: 5, comment: '很耐心' });
+    expect(detail.rating).toMatchObject({ overall: 4, attitude: 5, resolution: 5, comment: '很耐心' });
+    expect(detail.rating.speed).toBeUndefined();
     expect(detail.sla).toEqual({ firstResponseSeconds: expect.any(Number), handlingSeconds: expect.any(Number) });
 
     // The same thread writing again (as a channel adapter would deliver it) starts afresh.

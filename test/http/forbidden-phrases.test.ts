@@ -37,14 +37,22 @@ describe('forbidden service phrases (服务禁语)', () => {
     expect(await ForbiddenPhrase.countDocuments()).toBe(count);
   });
 
-  it('refuses a reply with a forbidden phrase (422), sends nothing and records the violation', async () => {
+  it('refuses a reply with a forbidden phrase (422), sends nothing and records a warning without a fine', async () => {
     const id = await myChat();
     const before = await Message.countDocuments({ conversation: id });
     const res = await asAgent('POST', `${C}/${id}/messages`, { text: '我已经给你说过了，请再看一遍' });
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'FORBIDDEN_PHRASE', details: { matches: [{ phrase: '我已经给你说过了', category: 'impolite', fine: 20, alternative: expect.any(String) }] } });
     expect(await Message.countDocuments({ conversation: id })).toBe(before);
-    expect(await Violation.findOne({ conversation: id }).lean()).toMatchObject({ phrase: '我已经给你说过了', category: 'impolite', fine: 20, text: '我已经给你说过了，请再看一遍', agent: { name: '赵敏', number: agent.agentNumber } });
+    expect(await Violation.findOne({ conversation: id }).lean()).toMatchObject({
+      kind: 'blocked', status: 'warning', phrase: '我已经给你说过了', category: 'impolite', text: '我已经给你说过了，请再看一遍', agent: { name: '赵敏', number: agent.agentNumber },
+    });
+  });
+
+  it('sends the care question with 神经病史 in it and the reply with 尽快点说明: words, not substrings', async () => {
+    const id = await myChat();
+    for (const text of ['请问老人有没有神经病史或者高血压？', '我尽快点说明']) expect((await asAgent('POST', `${C}/${id}/messages`, { text })).statusCode).toBe(201);
+    expect(await Violation.countDocuments({ conversation: id })).toBe(0);
   });
 
   it('recognises a phrase typed in traditional script, full width or with spaces and punctuation', async () => {
@@ -60,42 +68,35 @@ describe('forbidden service phrases (服务禁语)', () => {
     expect((await asAgent('POST', `${C}/${id}/messages`, { text: '客户说“谁告诉你的”是之前的客服', internal: true })).statusCode).toBe(201);
   });
 
-  it('shows managers who reached three violations, with their fines', async () => {
+  it('does not count blocked attempts toward dismissal: three warnings, no fine', async () => {
     const repeat = await addUser('钱多多');
     const asRepeat = asUser(app(), await online(app(), repeat));
     const v = await waitingCustomer(app());
     await asRepeat('POST', `${C}/${v.conversationId}/claim`);
     for (const text of ['烦不烦啊', '你是不是傻', '这都不懂吗']) expect((await asRepeat('POST', `${C}/${v.conversationId}/messages`, { text })).statusCode).toBe(422);
     expect((await transcript(app(), v)).messages.filter((m) => m.author === 'agent')).toEqual([]);
-    const ledger = await asBoss('GET', '/api/v1/console/violations');
+    const ledger = await asBoss('GET', `/api/v1/console/violations?agentId=${repeat.id}`);
     expect(ledger.statusCode).toBe(200);
-    const row = ledger.json().byAgent.find((r: { agent: { id: string } }) => r.agent.id === repeat.id);
-    expect(row).toEqual({ agent: { id: repeat.id, name: '钱多多', agentNumber: repeat.agentNumber }, count: 3, fines: 240, reachedThree: true, dismissal: true });
-    expect(ledger.json().byAgent.find((r: { agent: { id: string } }) => r.agent.id === agent.id)).toMatchObject({ reachedThree: false });
-    expect(ledger.json().items[0]).toMatchObject({ agent: { name: '钱多多' }, phrase: expect.any(String), conversationId: v.conversationId });
-  });
-
-  it('marks a quarrel for dismissal at the first occurrence', async () => {
-    const hothead = await addUser('孙悟');
-    const asHothead = asUser(app(), await online(app(), hothead));
-    const v = await waitingCustomer(app());
-    await asHothead('POST', `${C}/${v.conversationId}/claim`);
-    expect((await asHothead('POST', `${C}/${v.conversationId}/messages`, { text: '你爱买不买' })).statusCode).toBe(422);
-    const row = (await asBoss('GET', '/api/v1/console/violations')).json().byAgent.find((r: { agent: { id: string } }) => r.agent.id === hothead.id);
-    expect(row).toMatchObject({ count: 1, fines: 0, reachedThree: false, dismissal: true });
+    expect(ledger.json().byAgent).toEqual([{ agent: { id: repeat.id, name: '钱多多', agentNumber: repeat.agentNumber }, warnings: 3, offences: 0, fines: 0, dismissal: false, byCategory: [] }]);
+    expect(ledger.json().items.map((i: { status: string }) => i.status)).toEqual(['warning', 'warning', 'warning']);
+    expect(ledger.json().items[0]).toMatchObject({ agent: { name: '钱多多' }, phrase: expect.any(String), conversationId: v.conversationId, kind: 'blocked' });
   });
 
   it('lets managers edit the list and agents only read it', async () => {
-    const phrase = { phrase: '自己看说明书', alternative: '我来为您一步一步说明。', category: 'impolite', fine: 20 };
+    const phrase = { phrase: '自己看说明书', alternative: '我来为您一步一步说明。', category: 'impolite', fine: 20, exceptions: ['自己看说明书上的图'] };
     expect((await asAgent('POST', '/api/v1/console/forbidden-phrases', phrase)).statusCode).toBe(403);
     const created = await asBoss('POST', '/api/v1/console/forbidden-phrases', phrase);
     expect(created.statusCode).toBe(201);
     expect((await asBoss('POST', '/api/v1/console/forbidden-phrases', { ...phrase, phrase: '自己看 说明书！' })).statusCode).toBe(409);
     expect((await asAgent('POST', '/api/v1/console/phrases/check', { text: '您自己看说明书吧' })).json().matches[0].phrase).toBe('自己看说明书');
+    // Inside one of its exceptions the phrase is fine.
+    expect((await asAgent('POST', '/api/v1/console/phrases/check', { text: '您可以自己看说明书上的图' })).json().matches).toEqual([]);
     const updated = await asBoss('PUT', `/api/v1/console/forbidden-phrases/${created.json().id}`, { ...phrase, fine: 50 });
     expect(updated.json()).toMatchObject({ fine: 50 });
     expect((await asBoss('DELETE', `/api/v1/console/forbidden-phrases/${created.json().id}`)).statusCode).toBe(204);
     expect((await asAgent('POST', '/api/v1/console/phrases/check', { text: '您自己看说明书吧' })).json().matches).toEqual([]);
-    expect((await asBoss('POST', '/api/v1/console/forbidden-phrases', { ...phrase, category: { $ne: 1 } })).statusCode).toBe(400);
+    const bad = await asBoss('POST', '/api/v1/console/forbidden-phrases', { ...phrase, category: { $ne: 1 } });
+    expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field: 'category' })] });
+    expect((await asBoss('POST', '/api/v1/console/forbidden-phrases', { ...phrase, fine: '20' })).json().error.details).toEqual([expect.objectContaining({ field: 'fine' })]);
   });
 });

@@ -1,70 +1,77 @@
 import { ApiError, requestJson, type RequestOptions } from '../shared/http';
 import type {
-  AgentSummary,
-  CannedReply,
-  ChatMessage,
-  ConversationDetail,
-  CustomerBundle,
-  ForbiddenPhrase,
-  InboxView,
-  ListItem,
-  PhraseMatch,
-  Presence,
-  RecordLike,
-  User,
-  ViolationLedger,
-} from './types';
+  AgentSummary, AuditEntry, CannedReply, ChatMessage, ComplaintInput, ConsoleUser, ConversationDetail, CustomerBundle, FilledReply, ForbiddenPhrase, HistoryFilter,
+  HistoryPage, LeadInput, Ledger, LedgerFilter, ListItem, OrderInput, PhraseInput, PhraseMatch, RecordView, UserCreate, UserUpdate, Violation,
+} from '../../src/http/contract';
+import type { Presence, ViolationDecision } from '../../src/http/contract/enums';
 
 const C = '/api/v1/console';
 
-/** Dispatched on window when the session ended (expired, signed out elsewhere): back to sign-in. */
-export const SIGNED_OUT_EVENT = 'kefu-console:signed-out';
+/** Called when a console request answers 401: the session ended (expired, disabled, signed out elsewhere). */
+let onSignedOut: () => void = () => undefined;
+export function whenSignedOut(handler: () => void): void {
+  onSignedOut = handler;
+}
 
 async function call<T>(url: string, opts: RequestOptions = {}): Promise<T> {
   try {
     return await requestJson<T>(url, { credentials: 'same-origin', ...opts });
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401 && url.startsWith(C)) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+    if (err instanceof ApiError && err.status === 401 && url.startsWith(C)) onSignedOut();
     throw err;
   }
 }
 
-/** Some list routes answer a bare array, others `{items}`: accept both. */
-function items<T>(res: T[] | { items?: T[] } | undefined): T[] {
-  return Array.isArray(res) ? res : (res?.items ?? []);
+const enc = encodeURIComponent;
+const post = (body?: unknown): RequestOptions => ({ method: 'POST', ...(body === undefined ? {} : { body }) });
+
+/** A query string of the defined values. */
+function query(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
 }
 
-const enc = encodeURIComponent;
-
-/** The console's HTTP API (session cookie `kefu_session`). Every method throws ApiError. */
+/** The console's HTTP API (session cookie `kefu_session`), typed by the contract. Every method throws ApiError. */
 export const api = {
-  login: (email: string, password: string) => call<{ user: User }>('/api/v1/auth/login', { method: 'POST', body: { email, password } }),
-  logout: () => call<void>('/api/v1/auth/logout', { method: 'POST' }),
-  me: () => call<{ user: User }>('/api/v1/auth/me'),
-  setPresence: (presence: Presence) => call<{ user: User }>(`${C}/me/presence`, { method: 'PUT', body: { presence } }),
-  agents: async () => items(await call<AgentSummary[] | { items: AgentSummary[] }>(`${C}/agents`)),
+  login: (email: string, password: string) => call<{ user: ConsoleUser }>('/api/v1/auth/login', post({ email, password })),
+  logout: () => call<void>('/api/v1/auth/logout', post()),
+  me: () => call<{ user: ConsoleUser }>('/api/v1/auth/me'),
+  changePassword: (currentPassword: string, newPassword: string) => call<void>('/api/v1/auth/me/password', { method: 'PUT', body: { currentPassword, newPassword } }),
+  setPresence: (presence: Presence) => call<{ user: ConsoleUser }>(`${C}/me/presence`, { method: 'PUT', body: { presence } }),
+  agents: () => call<AgentSummary[]>(`${C}/agents`),
 
-  inbox: async (view: InboxView) => items(await call<{ items: ListItem[] }>(`${C}/conversations?view=${view}`)),
+  inbox: async (view: 'waiting' | 'mine' | 'all') => (await call<{ items: ListItem[] }>(`${C}/conversations?view=${view}`)).items,
+  history: (f: HistoryFilter) => call<HistoryPage>(`${C}/history${query(f as Record<string, string | number | undefined>)}`),
   conversation: (id: string) => call<{ conversation: ConversationDetail; messages: ChatMessage[] }>(`${C}/conversations/${enc(id)}`),
-  claim: (id: string) => call<unknown>(`${C}/conversations/${enc(id)}/claim`, { method: 'POST' }),
-  reply: (id: string, text: string, internal: boolean) =>
-    call<{ message: ChatMessage }>(`${C}/conversations/${enc(id)}/messages`, { method: 'POST', body: { text, internal } }),
-  transfer: (id: string, agentId: string) => call<unknown>(`${C}/conversations/${enc(id)}/transfer`, { method: 'POST', body: { agentId } }),
-  returnToBot: (id: string) => call<unknown>(`${C}/conversations/${enc(id)}/return-to-bot`, { method: 'POST' }),
-  close: (id: string) => call<unknown>(`${C}/conversations/${enc(id)}/close`, { method: 'POST' }),
+  claim: (id: string) => call<{ conversation: ListItem }>(`${C}/conversations/${enc(id)}/claim`, post()),
+  reply: (id: string, text: string, internal: boolean) => call<{ message: ChatMessage }>(`${C}/conversations/${enc(id)}/messages`, post({ text, internal })),
+  transfer: (id: string, agentId: string) => call<{ conversation: ListItem }>(`${C}/conversations/${enc(id)}/transfer`, post({ agentId })),
+  returnToBot: (id: string) => call<{ conversation: ListItem }>(`${C}/conversations/${enc(id)}/return-to-bot`, post()),
+  close: (id: string) => call<{ conversation: ListItem }>(`${C}/conversations/${enc(id)}/close`, post()),
 
-  checkPhrases: (text: string) => call<{ matches: PhraseMatch[] }>(`${C}/phrases/check`, { method: 'POST', body: { text } }),
-  forbiddenPhrases: async () => items(await call<ForbiddenPhrase[] | { items: ForbiddenPhrase[] }>(`${C}/forbidden-phrases`)),
-  addPhrase: (p: Omit<ForbiddenPhrase, 'id'>) => call<unknown>(`${C}/forbidden-phrases`, { method: 'POST', body: p }),
-  updatePhrase: (id: string, p: Omit<ForbiddenPhrase, 'id'>) => call<unknown>(`${C}/forbidden-phrases/${enc(id)}`, { method: 'PUT', body: p }),
+  checkPhrases: async (text: string) => (await call<{ matches: PhraseMatch[] }>(`${C}/phrases/check`, post({ text }))).matches,
+  forbiddenPhrases: () => call<ForbiddenPhrase[]>(`${C}/forbidden-phrases`),
+  addPhrase: (p: PhraseInput) => call<ForbiddenPhrase>(`${C}/forbidden-phrases`, post(p)),
+  updatePhrase: (id: string, p: PhraseInput) => call<ForbiddenPhrase>(`${C}/forbidden-phrases/${enc(id)}`, { method: 'PUT', body: p }),
   deletePhrase: (id: string) => call<void>(`${C}/forbidden-phrases/${enc(id)}`, { method: 'DELETE' }),
-  violations: () => call<ViolationLedger>(`${C}/violations`),
+  violations: (f: LedgerFilter) => call<Ledger>(`${C}/violations${query(f)}`),
+  decide: (id: string, decision: ViolationDecision, reason: string) => call<Violation>(`${C}/violations/${enc(id)}/${decision}`, post({ reason })),
+  report: (body: { messageId: string; category: string; phrase?: string; reason: string }) => call<Violation>(`${C}/violations`, post(body)),
 
-  cannedReplies: async (q: string) => items(await call<CannedReply[] | { items: CannedReply[] }>(`${C}/canned-replies?q=${enc(q)}`)),
-  renderCanned: (conversationId: string, replyId: string) =>
-    call<{ text: string }>(`${C}/conversations/${enc(conversationId)}/canned-replies/${enc(replyId)}/render`, { method: 'POST' }),
+  cannedFor: (conversationId: string, q: string) => call<FilledReply[]>(`${C}/conversations/${enc(conversationId)}/canned-replies${query({ q })}`),
+  cannedReplies: (q: string) => call<CannedReply[]>(`${C}/canned-replies${query({ q })}`),
 
   customer: (id: string) => call<CustomerBundle>(`${C}/customers/${enc(id)}`),
-  createRecord: (kind: 'leads' | 'orders' | 'complaints', body: Record<string, unknown>) =>
-    call<RecordLike>(`${C}/${kind}`, { method: 'POST', body }),
+  setCustomerTags: (id: string, tags: string[]) => call<RecordView>(`${C}/customers/${enc(id)}/tags`, { method: 'PUT', body: { tags } }),
+  createLead: (body: LeadInput) => call<RecordView>(`${C}/leads`, post(body)),
+  createOrder: (body: OrderInput) => call<RecordView>(`${C}/orders`, post(body)),
+  createComplaint: (body: ComplaintInput) => call<RecordView>(`${C}/complaints`, post(body)),
+
+  users: (includeDisabled: boolean) => call<{ items: ConsoleUser[] }>(`${C}/users${query({ includeDisabled: includeDisabled ? 'true' : undefined })}`),
+  createUser: (body: UserCreate) => call<{ user: ConsoleUser; password?: string }>(`${C}/users`, post(body)),
+  updateUser: (id: string, body: UserUpdate) => call<{ user: ConsoleUser }>(`${C}/users/${enc(id)}`, { method: 'PATCH', body }),
+  resetPassword: (id: string) => call<{ password?: string }>(`${C}/users/${enc(id)}/password`, post({})),
+  audit: (entityType?: string, entityId?: string) => call<{ items: AuditEntry[] }>(`${C}/audit${query({ entityType, entityId, limit: 50 })}`),
 };

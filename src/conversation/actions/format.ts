@@ -18,3 +18,16 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: string): st
 export function yuan(fen: number): string {
   return (fen / 100).toFixed(2);
 }
+
+const dateCache = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026年12月15日" / "15 Dec 2026" in the company time zone. */
+export function formatDate(date: Date, locale: Locale, timeZone: string): string {
+  const key = `${locale}|${timeZone}`;
+  let f = dateCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, year: 'numeric', month: 'short', day: 'numeric' });
+    dateCache.set(key, f);
+  }
+  return f.format(date);
+}

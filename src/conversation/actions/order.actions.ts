@@ -6,7 +6,8 @@ import { createOrder, findOrders } from '../../domain/order/order.service';
 import { Order, type OrderDoc } from '../../domain/order/order.model';
 import { learnAboutCustomer } from '../../domain/customer/customer.service';
 import { recordAudit, type Actor } from '../../domain/audit/audit.service';
-import { parsePhone } from '../../core/text/phone';
+import { parsePhone, parsePhoneFor } from '../../core/text/phone';
+import { learnGender } from './customer-facts';
 import { yuan } from './format';
 
 const BOT: Actor = { type: 'bot', name: 'bot' };
@@ -18,20 +19,26 @@ function phoneText(e164: unknown): string {
 }
 
 /** prepareOrder: price the chosen product × quantity and settle the recipient (本人 or another). */
-export function prepareOrderAction(catalogue: Catalogue): FlowAction {
+export function prepareOrderAction(i18n: i18n, catalogue: Catalogue): FlowAction {
   return async ({ values, customer, locale }) => {
     const product = catalogue.get(String(values.sku));
     if (!product) throw new Error(`unknown product ${String(values.sku)}`);
     const quantity = Number(values.quantity);
+    // "两箱" of a product sold by the bottle: 12 bottles, read back as "2箱（共12瓶）".
+    const { units, pack } = catalogue.count(product, quantity, typeof values.quantityUnit === 'string' ? values.quantityUnit : undefined);
     const self = values.recipientSelf !== false;
     const recipientPhone = self ? (values.phone ?? customer.phone) : values.recipientPhone;
     return {
       values: {
         productName: product.name[locale],
         unit: product.unit[locale],
+        units,
+        quantityText: pack
+          ? i18n.getFixedT(locale)('order:quantity_pack', { quantity, pack: pack.unit[locale], units, unit: product.unit[locale] })
+          : i18n.getFixedT(locale)('order:quantity_plain', { quantity, unit: product.unit[locale] }),
         unitYuan: yuan(product.priceFen),
-        totalFen: product.priceFen * quantity,
-        totalYuan: yuan(product.priceFen * quantity),
+        totalFen: product.priceFen * units,
+        totalYuan: yuan(product.priceFen * units),
         recipientName: self ? (values.name ?? customer.name) : values.recipientName,
         recipientPhone,
         recipientPhoneText: phoneText(recipientPhone),
@@ -51,7 +58,7 @@ export function createOrderAction(catalogue: Catalogue): FlowAction {
         conversation: conversationId,
         source: 'bot',
         channel: channel as ChannelId,
-        items: [{ sku: product.sku, product: product.name['zh-CN'], quantity: Number(values.quantity), unitPriceFen: product.priceFen }],
+        items: [{ sku: product.sku, product: product.name['zh-CN'], quantity: Number(values.units ?? values.quantity), unitPriceFen: product.priceFen }],
         recipient: { name: String(values.recipientName), phone: String(values.recipientPhone), isCustomer: self },
         address: String(values.address),
         payment: values.payment === 'online' ? 'online' : 'cod',
@@ -59,6 +66,7 @@ export function createOrderAction(catalogue: Catalogue): FlowAction {
       BOT,
     );
     if (self) await learnAboutCustomer(customer.id, { name: String(values.recipientName), phone: String(values.recipientPhone) });
+    if (self) await learnGender(customer, values.gender);
     return { values: { orderId: String(order._id), orderNumber: order.number } };
   };
 }
@@ -143,8 +151,8 @@ export const confirmExistingOrderAction: FlowAction = async ({ values }) => {
 export function findOrdersAction(i18n: i18n, catalogue: Catalogue): FlowAction {
   return async ({ values, customer, locale }) => {
     const query = String(values.query ?? '').trim();
-    const number = /^o\d{8,}$/i.test(query.replace(/\s/g, '')) ? query.replace(/\s/g, '') : undefined;
-    const phone = number ? undefined : parsePhone(query, locale === 'zh-TW' ? 'TW' : 'CN')?.e164;
+    const number = /O\d{8,16}/i.exec(query.normalize('NFKC').replace(/\s/g, ''))?.[0].toUpperCase();
+    const phone = number ? undefined : parsePhoneFor(query, locale)?.e164;
     const orders = await findOrders({ number, phone, customer: number || phone ? undefined : customer.id });
     const t = i18n.getFixedT(locale);
     const lines = orders.map((o) => {

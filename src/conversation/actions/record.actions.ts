@@ -7,26 +7,49 @@ import { learnAboutCustomer } from '../../domain/customer/customer.service';
 import { Customer } from '../../domain/customer/customer.model';
 import type { Actor } from '../../domain/audit/audit.service';
 import { formatDateTime } from './format';
+import { learnGender } from './customer-facts';
+import type { i18n } from 'i18next';
+import type { Catalogue } from '../../flows/catalogue';
+import type { KeywordRecognizer } from '../../core/intents/keyword-recognizer';
 
 const BOT: Actor = { type: 'bot', name: 'bot' };
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
-/** createLead: the inquiry (咨询) with need, name, phone and contact time becomes a lead. */
-export const createLeadAction: FlowAction = async ({ customer, conversationId, channel, values }) => {
-  const need = str(values.need) ?? str(values.message) ?? '';
-  const lead = await createLead(
-    { customer: customer.id, conversation: conversationId, need, name: str(values.name), phone: str(values.phone), preferredContactTime: str(values.contactTime), sourceChannel: channel as ChannelId },
-    BOT,
-  );
-  await learnAboutCustomer(customer.id, { name: str(values.name), phone: str(values.phone) });
-  return { values: { leadId: String(lead._id) } };
-};
+/**
+ * createLead: an inquiry (咨询), a booking or a request (更换阿姨, 续签, 退换货, 大客户询价) becomes a
+ * lead. With `need: <text key>` the need is that text filled with the flow's values (the service,
+ * the customer's own words…), in the customer's language.
+ */
+export function createLeadAction(i18n: i18n, catalogue: Catalogue): FlowAction {
+  return async ({ customer, conversationId, channel, values, params, locale }) => {
+    const product = typeof values.sku === 'string' ? catalogue.get(values.sku)?.name[locale] : undefined;
+    const filled = Object.fromEntries(['details', 'statement', 'startDate', 'address', 'orderNumber', 'contractNumber', 'contractEnd'].map((k) => [k, str(values[k]) ?? '—']));
+    const need = typeof params.need === 'string' ? (i18n.getFixedT(locale)(params.need, { ...filled, product: product ?? '—' }) as string) : (str(values.need) ?? str(values.message) ?? '');
+    const lead = await createLead(
+      { customer: customer.id, conversation: conversationId, need: need.slice(0, 2000), name: str(values.name), phone: str(values.phone), preferredContactTime: str(values.contactTime), sourceChannel: channel as ChannelId },
+      BOT,
+    );
+    await learnAboutCustomer(customer.id, { name: str(values.name), phone: str(values.phone) });
+    await learnGender(customer, values.gender);
+    return { values: { leadId: String(lead._id) } };
+  };
+}
 
-/** classifyComplaint: serious when the words speak of theft, loss, damage, injury or police. */
-export const classifyComplaintAction: FlowAction = async ({ values }) => {
-  const { severity, category } = classifyComplaint(str(values.description) ?? '');
-  return { values: { severity: values.severity === 'serious' ? 'serious' : severity, category } };
-};
+/**
+ * classifyComplaint: serious when the words speak of theft, loss, damage, injury or police — the
+ * intents' words (flows/intents.yaml: 打碎, 烫伤, stole…) first, then the register's own rules.
+ */
+export function classifyComplaintAction(rules: KeywordRecognizer): FlowAction {
+  return async ({ values, locale }) => {
+    const description = str(values.description) ?? '';
+    const read = rules.recognize(description, locale);
+    const cue = typeof read.intent === 'object' && read.intent.flow === 'complaint' ? read.values : undefined;
+    const fallback = classifyComplaint(description);
+    const serious = values.severity === 'serious' || cue?.severity === 'serious' || fallback.severity === 'serious';
+    const category = (typeof values.category === 'string' && values.category) || (typeof cue?.category === 'string' ? cue.category : fallback.category);
+    return { values: { severity: serious ? 'serious' : values.severity === 'general' ? 'general' : 'unknown', category } };
+  };
+}
 
 /** createComplaint: accepts it with its 24-hour feedback deadline; serious ones go to a human now. */
 export function createComplaintAction(timeZone: string): FlowAction {

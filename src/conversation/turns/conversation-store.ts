@@ -1,35 +1,40 @@
 import type { Types, UpdateQuery } from 'mongoose';
 import type { ConversationRef } from '../../channels/channel-adapter';
-import { Conversation, type ConversationDoc, type ConversationFields } from '../../domain/conversation/conversation.model';
-import type { CustomerDoc } from '../../domain/customer/customer.model';
-import { AppError } from '../../errors';
+import { Conversation, type ConversationFields, type ConversationRecord } from '../../domain/conversation/conversation.model';
+import type { CustomerRecord } from '../../domain/customer/customer.model';
 
-/** How long an instance may run a conversation's turn before another may take over. */
-export const LEASE_MS = 30_000;
-/** How many processed inbound ids a conversation remembers (the recovery sweep checks them). */
+/** How long an instance may run a conversation's turn before another may take over (TURN_LEASE_SECONDS). */
+let leaseMs = 30_000;
+
+/** Sets the turn lease (at start-up, from the configuration). */
+export function setTurnLease(ms: number): void {
+  leaseMs = ms;
+}
+/** How many processed inbound ids a conversation remembers (a retried delivery waits on them). */
 const TURNS_KEPT = 50;
 const FREE = new Date(0);
+const LEAN = { new: true, lean: true } as const;
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
-const leaseUntil = (now: Date) => new Date(now.getTime() + LEASE_MS);
+const leaseUntil = (now: Date) => new Date(now.getTime() + leaseMs);
+type Thread = Omit<ConversationRef, 'replyContext'> & { replyContext?: unknown };
+
+export const openKeyOf = (ref: Pick<ConversationRef, 'channel' | 'conversationKey'>) => `${ref.channel}:${ref.conversationKey}`;
+
+const fields = (ref: Thread, customer: CustomerRecord) => ({
+  channel: ref.channel, customer: customer._id, conversationKey: ref.conversationKey, externalUserId: ref.externalUserId,
+  replyContext: ref.replyContext, locale: customer.locale, status: 'bot',
+});
 
 /**
- * The open conversation of a channel thread, created on first contact: one atomic upsert on the
- * unique `openKey`, so racing first messages (or two instances) open one conversation.
+ * The open conversation of a channel thread (a read by the unique `openKey`), created on first
+ * contact by one atomic upsert on it, so racing first messages (or two instances) open one.
  */
-export async function openConversation(ref: Omit<ConversationRef, 'replyContext'> & { replyContext?: unknown }, customer: CustomerDoc): Promise<ConversationDoc> {
-  const openKey = `${ref.channel}:${ref.conversationKey}`;
-  const upsert = () =>
-    Conversation.findOneAndUpdate(
-      { openKey },
-      {
-        $setOnInsert: {
-          channel: ref.channel, customer: customer._id, conversationKey: ref.conversationKey, externalUserId: ref.externalUserId,
-          replyContext: ref.replyContext, locale: customer.locale, status: 'bot', leaseUntil: FREE,
-        },
-      },
-      { upsert: true, new: true },
-    );
+export async function openConversation(ref: Thread, customer: CustomerRecord): Promise<ConversationRecord> {
+  const openKey = openKeyOf(ref);
+  const open = await Conversation.findOne({ openKey }).lean();
+  if (open) return open;
+  const upsert = () => Conversation.findOneAndUpdate({ openKey }, { $setOnInsert: { ...fields(ref, customer), leaseUntil: FREE } }, { ...LEAN, upsert: true });
   try {
     return (await upsert())!;
   } catch (err) {
@@ -39,28 +44,51 @@ export async function openConversation(ref: Omit<ConversationRef, 'replyContext'
   }
 }
 
-/** Takes the turn lease if it is free or expired (compare-and-set); the leased conversation or null. */
-export function takeTurnLease(id: Types.ObjectId | string, owner: string, now = new Date()): Promise<ConversationDoc | null> {
-  return Conversation.findOneAndUpdate({ _id: id, leaseUntil: { $lt: now } }, { $set: { leaseOwner: owner, leaseUntil: leaseUntil(now) } }, { new: true });
+export interface Queued {
+  conversation: ConversationRecord;
+  /** This instance took the lease with the message: it runs the turn. */
+  leased: boolean;
 }
 
 /**
- * Queues an inbound message on its conversation (arrival order) and takes the lease with it when
- * free. When another holder runs turns, it sees the message in `pending` at its next commit; if it
- * released the lease just before our push, the conversation comes back free and we take it.
+ * Queues an inbound message (by its id, before the message itself is written) on the thread's open
+ * conversation, in arrival order, and takes the lease with it when free: one round trip in the
+ * usual case. When another holder runs turns, it sees the message in `pending` at its next commit;
+ * if it released the lease just before our push, the conversation comes back free and we take it.
+ * Null when the thread has no open conversation.
  */
-export async function enqueueInbound(id: Types.ObjectId, inbound: Types.ObjectId, owner: string, now = new Date()): Promise<{ conversation: ConversationDoc; leased: boolean }> {
-  const leased = await Conversation.findOneAndUpdate(
-    { _id: id, leaseUntil: { $lt: now } },
-    { $push: { pending: inbound }, $set: { leaseOwner: owner, leaseUntil: leaseUntil(now) } },
-    { new: true },
-  );
+export async function enqueueInbound(openKey: string, inbound: Types.ObjectId, owner: string, now = new Date()): Promise<Queued | null> {
+  const leased = await Conversation.findOneAndUpdate({ openKey, leaseUntil: { $lt: now } }, { $push: { pending: inbound }, $set: { leaseOwner: owner, leaseUntil: leaseUntil(now) } }, LEAN);
   if (leased) return { conversation: leased, leased: true };
-  const queued = await Conversation.findOneAndUpdate({ _id: id }, { $push: { pending: inbound } }, { new: true });
-  if (!queued) throw new AppError('CONVERSATION_NOT_FOUND');
+  const queued = await Conversation.findOneAndUpdate({ openKey }, { $push: { pending: inbound } }, LEAN);
+  if (!queued) return null;
   if (queued.leaseUntil.getTime() >= Date.now()) return { conversation: queued, leased: false };
-  const taken = await takeTurnLease(id, owner);
+  const taken = await takeTurnLease(queued._id, owner);
   return taken ? { conversation: taken, leased: true } : { conversation: queued, leased: false };
+}
+
+/** First contact on a thread: the conversation is created with the message queued and our lease. */
+export async function createWithInbound(ref: Thread, customer: CustomerRecord, inbound: Types.ObjectId, owner: string, now = new Date()): Promise<Queued> {
+  const openKey = openKeyOf(ref);
+  try {
+    const created = await Conversation.findOneAndUpdate(
+      { openKey },
+      { $setOnInsert: { ...fields(ref, customer), pending: [inbound], leaseOwner: owner, leaseUntil: leaseUntil(now) } },
+      { ...LEAN, upsert: true },
+    );
+    if (created?.pending.some((id) => id.equals(inbound))) return { conversation: created, leased: created.leaseOwner === owner };
+  } catch (err) {
+    if (!isDuplicate(err)) throw err;
+  }
+  // Another first message opened it a moment before: queue behind it.
+  const queued = await enqueueInbound(openKey, inbound, owner, now);
+  if (!queued) throw new Error(`conversation ${openKey} vanished while it was being opened`);
+  return queued;
+}
+
+/** Takes the turn lease if it is free or expired (compare-and-set); the leased conversation or null. */
+export function takeTurnLease(id: Types.ObjectId | string, owner: string, now = new Date()): Promise<ConversationRecord | null> {
+  return Conversation.findOneAndUpdate({ _id: id, leaseUntil: { $lt: now } }, { $set: { leaseOwner: owner, leaseUntil: leaseUntil(now) } }, LEAN);
 }
 
 /**
@@ -69,21 +97,21 @@ export async function enqueueInbound(id: Types.ObjectId, inbound: Types.ObjectId
  * joins `turns`; the lease is released. Returns the conversation as it now is (its `pending`
  * says whether more turns wait), or null when an agent action or another instance came between.
  */
-export function commitTurn(conversation: ConversationDoc, owner: string, set: UpdateQuery<ConversationFields>['$set'], inbound?: Types.ObjectId): Promise<ConversationDoc | null> {
+export function commitTurn(conversation: ConversationRecord, owner: string, set: UpdateQuery<ConversationFields>['$set'], inbound?: Types.ObjectId): Promise<ConversationRecord | null> {
   const update: UpdateQuery<ConversationFields> = { $set: { ...set, leaseUntil: FREE }, $unset: { leaseOwner: 1 }, $inc: { rev: 1 } };
   if (inbound) {
     update.$pull = { pending: inbound };
     update.$push = { turns: { $each: [inbound], $slice: -TURNS_KEPT } };
   }
-  return Conversation.findOneAndUpdate({ _id: conversation._id, rev: conversation.rev, leaseOwner: owner }, update, { new: true, runValidators: true });
+  return Conversation.findOneAndUpdate({ _id: conversation._id, rev: conversation.rev, leaseOwner: owner }, update, { ...LEAN, runValidators: true });
 }
 
 /** Gives the lease back without a turn (nothing to do, or the turn was abandoned). */
-export function releaseTurnLease(id: Types.ObjectId | string, owner: string): Promise<ConversationDoc | null> {
-  return Conversation.findOneAndUpdate({ _id: id, leaseOwner: owner }, { $set: { leaseUntil: FREE }, $unset: { leaseOwner: 1 } }, { new: true });
+export function releaseTurnLease(id: Types.ObjectId | string, owner: string): Promise<ConversationRecord | null> {
+  return Conversation.findOneAndUpdate({ _id: id, leaseOwner: owner }, { $set: { leaseUntil: FREE }, $unset: { leaseOwner: 1 } }, LEAN);
 }
 
-/** Drops an inbound message from the queue without a turn (it no longer exists). */
-export function dropPending(id: Types.ObjectId | string, inbound: Types.ObjectId): Promise<unknown> {
-  return Conversation.updateOne({ _id: id }, { $pull: { pending: inbound } });
+/** Drops an inbound message from the queue without a turn (a duplicate, or it was never written). */
+export function dropPending(id: Types.ObjectId | string, inbound: Types.ObjectId): Promise<ConversationRecord | null> {
+  return Conversation.findOneAndUpdate({ _id: id }, { $pull: { pending: inbound } }, LEAN);
 }

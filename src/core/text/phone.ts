@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode, type PhoneNumberType } from 'libphonenumber-js/max';
+import type { Locale } from '../message';
 
 /** A validated phone number. */
 export interface ParsedPhone {
@@ -24,19 +25,36 @@ const PHONE_RUN = /\+?\d[\d\s\-–—.()]*\d/g;
  * numbers valid in their region are returned ('12345678901' is not); undefined otherwise, and
  * when the text holds two different numbers.
  */
-export function parsePhone(text: string, defaultRegion: CountryCode = 'CN'): ParsedPhone | undefined {
+export function parsePhone(text: string, defaultRegion: CountryCode | readonly CountryCode[] = 'CN'): ParsedPhone | undefined {
+  const regions = typeof defaultRegion === 'string' ? [defaultRegion] : defaultRegion;
   const found = new Map<string, ParsedPhone>();
   for (const [run] of text.normalize('NFKC').matchAll(PHONE_RUN)) {
     // A run may be one spaced number ('+86 138 1234 5678') or several numbers side by side.
-    const whole = read(run, defaultRegion);
-    const phones = whole ? [whole] : run.split(/\s+/).map((part) => read(part, defaultRegion));
+    const whole = read(run, regions);
+    const phones = whole ? [whole] : run.split(/\s+/).map((part) => read(part, regions));
     for (const phone of phones) if (phone) found.set(phone.e164, phone);
   }
   return found.size === 1 ? [...found.values()][0] : undefined;
 }
 
-function read(candidate: string, defaultRegion: CountryCode): ParsedPhone | undefined {
-  const phone = parsePhoneNumberFromString(candidate, defaultRegion);
-  if (!phone?.isValid() || !phone.country) return undefined;
-  return { e164: phone.number, national: phone.formatNational(), region: phone.country, type: phone.getType() };
+/** The first region, in order, in which the candidate is a valid number. */
+function read(candidate: string, regions: readonly CountryCode[]): ParsedPhone | undefined {
+  for (const region of regions) {
+    const phone = parsePhoneNumberFromString(candidate, region);
+    if (phone?.isValid() && phone.country) return { e164: phone.number, national: phone.formatNational(), region: phone.country, type: phone.getType() };
+  }
+  return undefined;
+}
+
+// Customers of every locale give mainland, Hong Kong, Taiwan and Macau numbers without a country
+// code: their own region first, then the others. Numbers abroad need their '+' or '00'.
+const REGIONS: Record<Locale, readonly CountryCode[]> = {
+  'zh-CN': ['CN', 'HK', 'TW', 'MO'],
+  'zh-TW': ['TW', 'HK', 'CN', 'MO'],
+  en: ['CN', 'HK', 'TW', 'MO'],
+};
+
+/** A phone number in any of the regions our customers live in, their locale's region first. */
+export function parsePhoneFor(text: string, locale: Locale): ParsedPhone | undefined {
+  return parsePhone(text, REGIONS[locale]);
 }

@@ -3,6 +3,8 @@ import type { Locale } from '../../core/message';
 import { normalizeForMatching } from '../../core/text/normalize';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { CannedReply, type CannedReplyDoc } from './canned-reply.model';
+import { Conversation } from '../conversation/conversation.model';
+import { Customer } from '../customer/customer.model';
 
 export interface CannedReplyInput {
   title: string;
@@ -22,7 +24,28 @@ export interface ReplyVariables {
 
 /** A canned reply as the API lists it. */
 export function toCannedView(r: CannedReplyDoc) {
-  return { id: String(r._id), title: r.title, text: r.text, tags: [...(r.tags ?? [])], locale: r.locale ?? 'zh-CN' };
+  return { id: String(r._id), title: r.title, text: r.text, tags: [...(r.tags ?? [])], locale: (r.locale ?? 'zh-CN') as Locale };
+}
+
+/** How the company and the salutation are worded (the engine knows: 张先生 / Mr Zhang, company name per locale). */
+export interface Wording {
+  salutation(customer: { name?: string; gender?: string }, locale: Locale): string;
+  company(locale: Locale): string;
+}
+
+/** The values for one conversation and the agent writing in it (404 when the conversation does not exist). */
+export async function variablesFor(conversationId: string, agent: { name: string; agentNumber: string }, wording: Wording, defaultLocale: Locale): Promise<ReplyVariables> {
+  const conversation = await Conversation.findById(conversationId, { customer: 1, locale: 1 }).lean();
+  if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
+  const customer = await Customer.findById(conversation.customer, { name: 1, gender: 1 }).lean();
+  const lang = (conversation.locale ?? defaultLocale) as Locale;
+  return {
+    salutation: wording.salutation({ name: customer?.name ?? undefined, gender: customer?.gender ?? undefined }, lang),
+    customerName: customer?.name ?? '',
+    agentNumber: agent.agentNumber,
+    agentName: agent.name,
+    company: wording.company(lang),
+  };
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

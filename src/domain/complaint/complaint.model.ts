@@ -1,44 +1,61 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { CHANNELS } from '../../core/message';
-import { phoneValidator, statusChangeSchema, withReportDay } from '../shared/schema-helpers';
+import { phoneValidator, scoreField, statusChangeSchema, withReportDay } from '../shared/schema-helpers';
+import { encryptedFields } from '../../crypto/pii.plugin';
+import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, COMPLAINT_STATUSES } from './complaint-kinds';
 
-export const COMPLAINT_STATUSES = ['accepted', 'investigating', 'proposed', 'resolved', 'closed'] as const;
-export const COMPLAINT_CATEGORIES = ['attitude', 'quality', 'delivery', 'billing', 'property_loss', 'theft', 'damage', 'injury', 'other'] as const;
+export { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from './complaint-kinds';
 /** 投诉 feedback must reach the customer within 24 hours of intake, whatever the state (000 §7-5). */
 export const FEEDBACK_WINDOW_MS = 24 * 3600_000;
+
+/** Who did a step, when, with what they wrote. */
+const signed = { by: { type: Schema.Types.ObjectId, ref: 'User' }, name: String, at: Date };
 
 /** 投诉: general (一般, attitude, no loss) or serious (严重, loss, theft, injury), tracked to closure. */
 const complaintSchema = new Schema(
   {
+    /** A number people can quote: C + local date + 4 digits. */
+    number: { type: String, match: /^C\d{12}$/ },
     customer: { type: Schema.Types.ObjectId, ref: 'Customer', required: true },
     conversation: { type: Schema.Types.ObjectId, ref: 'Conversation' },
     channel: { type: String, enum: CHANNELS, required: true },
-    severity: { type: String, enum: ['general', 'serious'], required: true },
+    severity: { type: String, enum: COMPLAINT_SEVERITIES, required: true },
     category: { type: String, enum: COMPLAINT_CATEGORIES, default: 'other', required: true },
     description: { type: String, required: true, trim: true, minlength: 1, maxlength: 5000 },
     occurredAt: { type: String, maxlength: 200 },
     involved: { type: String, maxlength: 500 },
     contactPhone: { type: String, validate: phoneValidator },
-    /** Whether the complaint was judged justified after investigation. */
+    /** 判定: whether it is justified; the reply given when it is not. */
     justified: Boolean,
+    judgement: { reply: { type: String, maxlength: 2000 }, ...signed },
+    /** 调查: cause, the responsible worker or agent, the store. */
     responsibleParty: {
       staff: { type: Schema.Types.ObjectId, ref: 'Staff' },
       user: { type: Schema.Types.ObjectId, ref: 'User' },
       description: { type: String, maxlength: 500 },
     },
+    investigation: { cause: { type: String, maxlength: 5000 }, store: { type: String, maxlength: 100 }, ...signed },
+    /** 处理方案 and its approvals: the customer-service manager, and for a serious one the general manager. */
+    resolution: { type: String, maxlength: 5000 },
+    compensationFen: { type: Number, min: 0, validate: { validator: Number.isInteger, message: 'compensationFen must be whole fen' } },
+    proposal: { ...signed },
+    approvals: { manager: { ...signed, note: { type: String, maxlength: 1000 } }, generalManager: { ...signed, note: { type: String, maxlength: 1000 } } },
+    /** 反馈: the customer told of the outcome; then their satisfaction followed up. */
+    informed: { text: { type: String, maxlength: 2000 }, ...signed },
+    satisfaction: { score: scoreField, comment: { type: String, maxlength: 2000 }, ...signed },
+    /** 总结: the closing summary and what to improve. */
+    summary: { text: { type: String, maxlength: 5000 }, improvement: { type: String, maxlength: 5000 }, ...signed },
     status: { type: String, enum: COMPLAINT_STATUSES, default: 'accepted', required: true },
     statusHistory: { type: [statusChangeSchema], default: [] },
+    /** The next progress feedback is due by then (24 h after intake, then the promised next contact). */
     feedbackDueAt: { type: Date, required: true },
     lastFeedbackAt: Date,
     nextContactAt: Date,
-    resolution: { type: String, maxlength: 5000 },
-    /** 职员处罚单: a penalty for the responsible worker, deducted from wages. */
-    penalty: {
-      amount: { type: Number, min: 0 },
-      reason: { type: String, maxlength: 500 },
-      approvedBy: { type: Schema.Types.ObjectId, ref: 'User' },
-    },
+    /** The deadline the handler was reminded of, and the one escalated to the managers (once each). */
+    remindedFor: Date,
+    escalatedFor: Date,
     assignee: { type: Schema.Types.ObjectId, ref: 'User' },
+    closedAt: Date,
   },
   { timestamps: true },
 );
@@ -51,6 +68,7 @@ complaintSchema.pre('validate', function setDeadline() {
 complaintSchema.index({ status: 1, feedbackDueAt: 1 });
 complaintSchema.index({ severity: 1, status: 1 });
 complaintSchema.index({ customer: 1, createdAt: -1 });
+complaintSchema.plugin(encryptedFields, { fields: [{ path: 'contactPhone', lookup: 'phone' }] });
 
 export type ComplaintFields = InferSchemaType<typeof complaintSchema>;
 export type ComplaintDoc = HydratedDocument<ComplaintFields>;

@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { Schema, model, type FlattenMaps, type InferSchemaType, type HydratedDocument, type Types } from 'mongoose';
 import { CHANNELS, LOCALES } from '../../core/message';
 import { scoreField, withReportDay } from '../shared/schema-helpers';
 
@@ -90,9 +90,17 @@ conversationSchema.index({ assignee: 1, status: 1 });
 conversationSchema.index({ customer: 1, createdAt: -1 });
 conversationSchema.index({ lastMessageAt: -1 });
 conversationSchema.index({ tokenHash: 1 });
-// Recovery sweeps: conversations with turns waiting and their lease run out.
-conversationSchema.index({ leaseUntil: 1 });
+// The recovery sweep: conversations with turns waiting (a multikey index: `pending: {$type: 'objectId'}`).
+conversationSchema.index({ pending: 1 });
 
 export type ConversationFields = InferSchemaType<typeof conversationSchema>;
 export type ConversationDoc = HydratedDocument<ConversationFields>;
+/** A stored conversation as a plain object (a lean read, or a hydrated document: both fit). */
+export type ConversationRecord = Omit<FlattenMaps<ConversationFields>, 'offered' | 'suspended'> & {
+  _id: Types.ObjectId;
+  createdAt?: Date;
+  updatedAt?: Date;
+  offered?: { label?: string | null; value?: string | null }[] | null;
+  suspended: unknown[];
+};
 export const Conversation = model('Conversation', conversationSchema);

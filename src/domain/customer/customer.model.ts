@@ -1,6 +1,7 @@
-import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { Schema, model, type FlattenMaps, type InferSchemaType, type HydratedDocument, type Types } from 'mongoose';
 import { CHANNELS, LOCALES } from '../../core/message';
 import { phoneValidator } from '../shared/schema-helpers';
+import { encryptedFields } from '../../crypto/pii.plugin';
 
 /** A channel identity as shown on the customer; uniqueness is kept by CustomerIdentity. */
 const identitySchema = new Schema(
@@ -31,14 +32,37 @@ const customerSchema = new Schema(
     /** Where logistics updates go (001 §一.3): WeChat if the customer accepted, else SMS. */
     updatesVia: { type: String, enum: ['wechat', 'sms'] },
     notes: { type: String, maxlength: 5000 },
+    /** Service address (housekeeping) or default delivery address. */
+    address: { type: String, trim: true, maxlength: 500 },
+    /** 身份证号 when a contract needs it. */
+    idNumber: { type: String, trim: true, maxlength: 40 },
+    /** Set when this record was merged into another (its identities and records moved there). */
+    mergedInto: { type: Schema.Types.ObjectId, ref: 'Customer' },
     lastSeenAt: Date,
   },
   { timestamps: true },
 );
-customerSchema.index({ phone: 1 });
+// 档案加密 (000 §7-3, §8-1): personal fields are ciphertext at rest; phone and name stay searchable by keyed hashes.
+customerSchema.plugin(encryptedFields, {
+  fields: [
+    { path: 'name', lookup: 'name' },
+    { path: 'phone', lookup: 'phone' },
+    { path: 'idNumber', lookup: 'exact' },
+    { path: 'address' },
+    { path: 'notes' },
+    { path: 'displayName', array: 'identities' },
+  ],
+});
 customerSchema.index({ 'identities.channel': 1, 'identities.externalId': 1 });
 customerSchema.index({ updatedAt: -1 });
 
 export type CustomerFields = InferSchemaType<typeof customerSchema>;
 export type CustomerDoc = HydratedDocument<CustomerFields>;
+/** A stored customer as a plain object (a lean read, or a hydrated document: both fit). */
+export type CustomerRecord = Omit<FlattenMaps<CustomerFields>, 'identities'> & {
+  _id: Types.ObjectId;
+  createdAt?: Date;
+  updatedAt?: Date;
+  identities: { channel: string; externalId: string; displayName?: string | null; firstSeenAt?: Date | null }[];
+};
 export const Customer = model('Customer', customerSchema);

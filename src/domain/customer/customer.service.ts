@@ -1,19 +1,25 @@
 import { Types } from 'mongoose';
 import type { ChannelId, Locale } from '../../core/message';
-import { Customer, type CustomerDoc } from './customer.model';
+import { Customer, type CustomerRecord } from './customer.model';
 import { CustomerIdentity, identityKey } from './customer-identity.model';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
+/** lastSeenAt is moved forward at most this often (a write per message would cost a commit each). */
+const SEEN_RESOLUTION_MS = 60_000;
+
 /**
- * The customer behind a channel identity, created on first contact, and marked as seen now. Two
- * atomic upserts, no read-modify-write: the identity (`_id = channel:externalId`) names the
- * customer id once, whoever wins a race of first messages; the customer document is then created
- * or touched by id. Concurrent writers of other customer fields (a turn learning the name) lose
- * nothing, since each writes only its own fields.
+ * The customer behind a channel identity, created on first contact, and marked as seen. A known
+ * customer costs two reads by _id; a new one two atomic upserts, no read-modify-write: the identity
+ * (`_id = channel:externalId`) names the customer id once, whoever wins a race of first messages;
+ * the customer document is then created by id. Concurrent writers of other customer fields (a turn
+ * learning the name) lose nothing, since each writes only its own fields.
  */
-export async function identifyCustomer(channel: ChannelId, externalId: string, profile: { displayName?: string; locale?: Locale } = {}, now = new Date()): Promise<CustomerDoc> {
+export async function identifyCustomer(channel: ChannelId, externalId: string, profile: { displayName?: string; locale?: Locale } = {}, now = new Date()): Promise<CustomerRecord> {
   const key = identityKey(channel, externalId);
+  const known = await CustomerIdentity.findById(key).lean();
+  const existing = known && (await seenCustomer(known.customer, now));
+  if (existing) return existing;
   let identity;
   try {
     identity = await CustomerIdentity.findOneAndUpdate(
@@ -29,13 +35,27 @@ export async function identifyCustomer(channel: ChannelId, externalId: string, p
   if (!identity) throw new Error(`identity ${key} vanished while it was being created`);
   const onInsert: Record<string, unknown> = { identities: [{ channel, externalId, displayName: profile.displayName?.slice(0, 200), firstSeenAt: now }] };
   if (profile.locale) onInsert.locale = profile.locale;
-  const upsert = () => Customer.findOneAndUpdate({ _id: identity.customer }, { $set: { lastSeenAt: now }, $setOnInsert: onInsert }, { upsert: true, new: true });
+  const upsert = () => Customer.findOneAndUpdate({ _id: identity.customer }, { $set: { lastSeenAt: now }, $setOnInsert: onInsert }, { upsert: true, new: true, lean: true });
   try {
     return (await upsert())!;
   } catch (err) {
     if (!isDuplicate(err)) throw err;
     return (await upsert())!;
   }
+}
+
+/**
+ * A known customer by id, marked as seen (lastSeenAt moves at most once a minute: a write per
+ * message would cost a commit each). Undefined when there is no such customer.
+ */
+export async function seenCustomer(id: Types.ObjectId, now = new Date()): Promise<CustomerRecord | undefined> {
+  const customer = await Customer.findById(id).lean();
+  if (!customer) return undefined;
+  if (!customer.lastSeenAt || now.getTime() - customer.lastSeenAt.getTime() > SEEN_RESOLUTION_MS) {
+    await Customer.updateOne({ _id: customer._id, $or: [{ lastSeenAt: null }, { lastSeenAt: { $lt: now } }] }, { $set: { lastSeenAt: now } });
+    customer.lastSeenAt = now;
+  }
+  return customer;
 }
 
 export interface CustomerFacts {

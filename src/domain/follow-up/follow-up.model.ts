@@ -1,8 +1,9 @@
-import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { Schema, Types, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { CHANNELS } from '../../core/message';
 import { scoreField, withReportDay } from '../shared/schema-helpers';
+import { FOLLOW_UP_REASONS, FOLLOW_UP_STATUSES, FOLLOW_UP_VIA } from './follow-up-kinds';
 
-export const FOLLOW_UP_STATUSES = ['scheduled', 'in_progress', 'done', 'missed', 'cancelled'] as const;
+export { FOLLOW_UP_STATUSES } from './follow-up-kinds';
 
 /** 回访: a scheduled contact with a customer or a service worker, with a script and a survey. */
 const followUpSchema = new Schema(
@@ -13,8 +14,13 @@ const followUpSchema = new Schema(
     contract: { type: Schema.Types.ObjectId, ref: 'Contract' },
     order: { type: Schema.Types.ObjectId, ref: 'Order' },
     conversation: { type: Schema.Types.ObjectId, ref: 'Conversation' },
-    reason: { type: String, enum: ['after_placement', 'after_order', 'after_complaint', 'periodic', 'renewal', 'other'], default: 'periodic' },
-    via: { type: String, enum: [...CHANNELS, 'phone', 'sms', 'email', 'visit'] },
+    reason: { type: String, enum: FOLLOW_UP_REASONS, default: 'periodic' },
+    /**
+     * Once per cause: `after_order:<order>`, `after_placement:<worker>:<customer>:<date>`… (unique),
+     * so a rule applied twice schedules one visit; a visit by hand gets a key of its own.
+     */
+    ruleKey: { type: String, required: true, default: () => `manual:${new Types.ObjectId().toHexString()}` },
+    via: { type: String, enum: [...CHANNELS, ...FOLLOW_UP_VIA] },
     dueAt: { type: Date, required: true },
     /** The flow (bot) or script key (agent) used. */
     script: { type: String, maxlength: 100, default: 'follow-up-survey' },
@@ -26,6 +32,9 @@ const followUpSchema = new Schema(
     /** The complaint opened because of a low score. */
     complaint: { type: Schema.Types.ObjectId, ref: 'Complaint' },
     completedAt: Date,
+    recordedBy: { id: { type: Schema.Types.ObjectId, ref: 'User' }, name: String },
+    /** Free notes for the visit (what to ask, what happened before). */
+    notes: { type: String, maxlength: 2000 },
   },
   { timestamps: true },
 );
@@ -34,6 +43,7 @@ followUpSchema.pre('validate', function checkTarget() {
   if (this.targetType === 'customer' && !this.customer) this.invalidate('customer', 'customer is required when targetType is customer');
   if (this.targetType === 'staff' && !this.staff) this.invalidate('staff', 'staff is required when targetType is staff');
 });
+followUpSchema.index({ ruleKey: 1 }, { unique: true, sparse: true });
 followUpSchema.index({ status: 1, dueAt: 1 });
 followUpSchema.index({ customer: 1, dueAt: -1 });
 followUpSchema.index({ staff: 1, dueAt: -1 });

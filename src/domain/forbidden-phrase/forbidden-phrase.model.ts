@@ -1,14 +1,8 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { phraseKey } from './phrase-key';
+import { PHRASE_CATEGORIES } from './categories';
 
-/**
- * Kinds of 服务禁语 and their fines (001 §二.2): impolite or impatient wording 20 元, dismissal
- * after three; quarrelling: dismissal at once; mocking or insulting 200 元, dismissal after three;
- * ignoring or hanging up on a customer 20 元, dismissal after three. `nonstandard` is wording the
- * scripts replace (e.g. a big customer's price request) without a fine.
- */
-export const PHRASE_CATEGORIES = ['impolite', 'quarrel', 'insult', 'hang_up', 'nonstandard'] as const;
-export type PhraseCategory = (typeof PHRASE_CATEGORIES)[number];
+export { PHRASE_CATEGORIES, type PhraseCategory } from './categories';
 
 /** 服务禁语: a phrase agents must not send, with the approved alternative. */
 const forbiddenPhraseSchema = new Schema(
@@ -18,8 +12,10 @@ const forbiddenPhraseSchema = new Schema(
     key: { type: String, required: true },
     alternative: { type: String, required: true, trim: true, minlength: 1, maxlength: 1000 },
     category: { type: String, enum: PHRASE_CATEGORIES, required: true },
-    /** Fine in yuan per occurrence (0: recorded, not fined). */
+    /** Fine in yuan per offence (0: recorded, not fined). */
     fine: { type: Number, required: true, min: 0, max: 100000 },
+    /** Longer words that contain the phrase and are fine: 神经病史 for 神经病. */
+    exceptions: { type: [{ type: String, trim: true, maxlength: 200 }], default: [] },
   },
   { timestamps: true },
 );

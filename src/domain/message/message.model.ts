@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { Schema, model, type FlattenMaps, type InferSchemaType, type HydratedDocument, type Types } from 'mongoose';
 import { CHANNELS } from '../../core/message';
 import { withReportDay } from '../shared/schema-helpers';
 
@@ -33,8 +33,11 @@ const messageSchema = new Schema(
     },
     /** Internal notes are seen by agents only and never sent to the channel. */
     internal: { type: Boolean, default: false },
-    /** Turn processing of inbound messages: received → done (or failed). */
-    processed: { type: String, enum: ['pending', 'done', 'failed'] },
+    /**
+     * Set on an inbound message whose turn failed (the customer got an apology). Whether a turn is
+     * waiting or done is told by its conversation's `pending` and `turns`, written atomically there.
+     */
+    processed: { type: String, enum: ['failed'] },
     /** The caller delivers this message's replies itself (client API, Bot Framework expectReplies). */
     repliesInline: Boolean,
     /**
@@ -58,10 +61,16 @@ withReportDay(messageSchema);
 messageSchema.index({ channel: 1, channelMessageId: 1 }, { unique: true });
 messageSchema.index({ conversation: 1, createdAt: 1, _id: 1 });
 messageSchema.index({ replyTo: 1 });
-// Recovery sweeps: inbound turns and outbound deliveries left pending.
-messageSchema.index({ processed: 1, createdAt: 1 });
+// The outbox sweep: deliveries left pending.
 messageSchema.index({ 'delivery.state': 1, 'delivery.nextAt': 1 });
 
 export type MessageFields = InferSchemaType<typeof messageSchema>;
 export type MessageDoc = HydratedDocument<MessageFields>;
+/** A stored message as a plain object (a lean read, or a hydrated document: both fit). */
+export type MessageRecord = Omit<FlattenMaps<MessageFields>, 'quickReplies'> & {
+  _id: Types.ObjectId;
+  createdAt?: Date;
+  updatedAt?: Date;
+  quickReplies?: { label: string; value: string }[] | null;
+};
 export const Message = model('Message', messageSchema);

@@ -1,8 +1,10 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { CHANNELS } from '../../core/message';
 import { phoneValidator, statusChangeSchema, withReportDay } from '../shared/schema-helpers';
+import { encryptedFields } from '../../crypto/pii.plugin';
+import { ORDER_STATUSES } from './order-kinds';
 
-export const ORDER_STATUSES = ['pending', 'confirmed', 'shipped', 'delivered', 'completed', 'cancelled'] as const;
+export { ORDER_STATUSES } from './order-kinds';
 
 const money = { type: Number, min: 0, validate: { validator: Number.isInteger, message: '{PATH} must be whole fen (cents)' } };
 
@@ -42,6 +44,28 @@ const orderSchema = new Schema(
     trackingNumber: { type: String, maxlength: 100 },
     updatesVia: { type: String, enum: ['wechat', 'sms'] },
     confirmedAt: Date,
+    shippedAt: Date,
+    deliveredAt: Date,
+    completedAt: Date,
+    cancelledAt: Date,
+    /** 应收账款: paid (when, how much) or due by receivableDueAt (set at delivery). */
+    paid: {
+      at: Date,
+      fen: { ...money },
+      note: { type: String, maxlength: 500 },
+      by: { type: Schema.Types.ObjectId, ref: 'User' },
+    },
+    receivableDueAt: Date,
+    /** Each status change told to the customer: how, and whether it went out. */
+    notifications: {
+      type: [
+        new Schema(
+          { status: String, via: { type: String, enum: ['chat', 'sms', 'none'] }, channel: String, at: Date, ok: Boolean, error: { type: String, maxlength: 500 }, message: { type: Schema.Types.ObjectId, ref: 'Message' } },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
     /** When the bot asked the customer to confirm this (web) order (订单确认). */
     confirmationRequestedAt: Date,
   },
@@ -54,9 +78,10 @@ orderSchema.pre('validate', function checkTotal() {
 });
 orderSchema.index({ number: 1 }, { unique: true });
 orderSchema.index({ customer: 1, createdAt: -1 });
-orderSchema.index({ 'recipient.phone': 1 });
 orderSchema.index({ status: 1, day: 1 });
 orderSchema.index({ status: 1, source: 1, confirmationRequestedAt: 1 });
+orderSchema.index({ receivableDueAt: 1 });
+orderSchema.plugin(encryptedFields, { fields: [{ path: 'recipient.name' }, { path: 'recipient.phone', lookup: 'phone' }, { path: 'address' }] });
 
 export type OrderFields = InferSchemaType<typeof orderSchema>;
 export type OrderDoc = HydratedDocument<OrderFields>;

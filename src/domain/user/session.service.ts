@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Types } from 'mongoose';
 import { AppError } from '../../errors';
 import { User, type UserDoc } from './user.model';
 import { Session } from './session.model';
@@ -88,6 +89,11 @@ export class SessionService {
     const current = await this.resolve(token);
     if (token) await Session.deleteOne({ _id: sessionIdOf(token) });
     return current;
+  }
+
+  /** Whether the user still has a session that has not expired (another browser or device). */
+  async hasSession(userId: Types.ObjectId): Promise<boolean> {
+    return !!(await Session.exists({ user: userId, expiresAt: { $gt: this.now() } }));
   }
 
   private locked(until: Date): AppError {

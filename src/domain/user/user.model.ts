@@ -1,7 +1,8 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { LOCALES } from '../../core/message';
+import { PRESENCES, ROLES } from './user-kinds';
 
-export const ROLES = ['agent', 'manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, PRESENCES, type Role, type Presence } from './user-kinds';
 
 /** Console users. Only an argon2 hash of the password is stored (see user.service). */
 const userSchema = new Schema(
@@ -13,8 +14,17 @@ const userSchema = new Schema(
     agentNumber: { type: String, required: true, match: /^\w{1,8}$/ },
     passwordHash: { type: String, required: true, select: false },
     active: { type: Boolean, default: true },
-    presence: { type: String, enum: ['online', 'away', 'offline'], default: 'offline' },
-    maxChats: { type: Number, min: 1, max: 50, default: 5 },
+    /** What the agent chose (or the sign-in set); offline after the console is gone for the grace period. */
+    presence: { type: String, enum: PRESENCES, default: 'offline' },
+    /** The last moment a console of theirs was known open (sign-in, socket, heartbeat); see presence.service. */
+    presenceSeenAt: Date,
+    /** Concurrent chats; unset: AGENT_MAX_CHATS. */
+    maxChats: { type: Number, min: 1, max: 50 },
+    /** For routing: what they can serve (订单, 投诉, English…) and the teams they belong to. */
+    skills: { type: [{ type: String, trim: true, maxlength: 30 }], default: [] },
+    groups: { type: [{ type: String, trim: true, maxlength: 30 }], default: [] },
+    /** The console's language for them; unset: the browser's choice. */
+    locale: { type: String, enum: LOCALES },
     failedLogins: { type: Number, default: 0 },
     lockedUntil: Date,
     lastLoginAt: Date,

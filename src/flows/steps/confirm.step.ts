@@ -12,11 +12,28 @@ const YES_NO = [
   { value: 'no', label: 'common:confirm_no' },
 ];
 
+/** The yes/no buttons of a read-back (numbered "1. 对，没问题 2. 不对，要修改" on text channels). */
+export function confirmOptions(step: StepOf<'confirm'>, rt: FlowRuntime) {
+  return rt.state.awaiting === 'field' ? step.fields.map((f) => ({ value: f.value, label: rt.t(f.label) })) : rt.options(YES_NO);
+}
+
 /** confirm: read the collected values back (核对) and ask whether they are right. */
 export function enterConfirm(step: StepOf<'confirm'>, rt: FlowRuntime): StepOutcome {
   rt.state.awaiting = undefined;
   rt.say(rt.t(step.prompt), rt.options(YES_NO));
   return { type: 'wait' };
+}
+
+/** yes, no, or undefined: the bot's own labels and numbers first, then any yes/no wording. */
+export function readConfirm(step: StepOf<'confirm'>, rt: FlowRuntime, input: TurnInput): boolean | undefined {
+  if (rt.state.awaiting === 'field') return undefined;
+  const picked = matchOption(input, rt.options(YES_NO));
+  if (picked) return picked === 'yes';
+  const fieldOptions = step.fields.map((f) => ({ value: f.value, label: rt.t(f.label) }));
+  const named = input.text ? matchOption({ text: input.text }, fieldOptions) : undefined;
+  const parsed = parseYesNo(input.text);
+  // "地址不对" / "wrong address" is no yes/no word but a no that names its field.
+  return parsed === undefined && named && CHANGE_WORDS.test(normalizeForMatching(input.text)) ? false : parsed;
 }
 
 /**
@@ -35,16 +52,15 @@ export function answerConfirm(step: StepOf<'confirm'>, rt: FlowRuntime, input: T
     }
     return retry(step, rt, 'common:which_to_change', fieldOptions);
   }
-  const named = input.text ? step.fields.find((f) => f.value === matchOption({ text: input.text }, fieldOptions)) : undefined;
-  const parsed = input.choice === 'yes' ? true : input.choice === 'no' ? false : parseYesNo(input.text);
-  // "地址不对" / "wrong address" is no yes/no word but a no that names its field.
-  const yes = parsed === undefined && named && CHANGE_WORDS.test(normalizeForMatching(input.text)) ? false : parsed;
+  const yes = readConfirm(step, rt, input);
   if (yes === true) {
     rt.state.retries = 0;
     return { type: 'next', step: step.yes };
   }
   if (yes === false) {
     rt.state.retries = 0;
+    // Only a named field, not the bot's own "不对，要修改" label, goes straight to that field.
+    const named = input.text && !matchOption(input, rt.options(YES_NO)) ? step.fields.find((f) => f.value === matchOption({ text: input.text }, fieldOptions)) : undefined;
     if (named && step.fields.length > 1) {
       rt.state.returnTo = rt.state.stepId;
       return { type: 'next', step: named.step };

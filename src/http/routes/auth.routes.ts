@@ -1,71 +1,76 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { SessionService } from '../../domain/user/session.service';
-import { User } from '../../domain/user/user.model';
-import { Session } from '../../domain/user/session.model';
+import type { PresenceService } from '../../domain/user/presence.service';
+import { changeOwnPassword } from '../../domain/user/user.service';
 import type { EventBus } from '../../conversation/events';
-import { SESSION_COOKIE, currentUser, sessionGuard } from '../session-auth';
+import { SESSION_COOKIE, currentSession, currentUser, sessionGuard, sessionSecurity as security } from '../session-auth';
 import { toUserView } from '../user-view';
-import { consoleUser, errors } from '../schemas';
+import { errors, loginBody, noContent, passwordChangeBody, userAnswer } from '../contract';
 
 export interface AuthRoutesOptions {
   sessions: SessionService;
+  presence: PresenceService;
   events: EventBus;
 }
 
 const tags = ['auth'];
-const userBody = { type: 'object', properties: { user: consoleUser }, required: ['user'] } as const;
 
 /**
  * Console sign-in and sign-out. The session token travels only in the httpOnly, SameSite=Strict
- * cookie `kefu_session` (Secure over HTTPS); the database keeps its SHA-256.
+ * cookie `kefu_session` (Secure over HTTPS); the database keeps its SHA-256. A sign-in sets the
+ * presence PRESENCE_ON_SIGN_IN says; signing out of the last session sets offline.
  */
-export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { sessions, events }) => {
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { sessions, presence, events }) => {
   const { requireUser } = sessionGuard(sessions);
 
-  app.post<{ Body: { email: string; password: string } }>(
+  app.post(
     '/api/v1/auth/login',
-    {
-      schema: {
-        tags,
-        summary: 'Sign in to the console (sets the session cookie)',
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['email', 'password'],
-          properties: { email: { type: 'string', minLength: 3, maxLength: 200 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
-        },
-        response: { 200: userBody, ...errors(400, 401, 423) },
-      },
-    },
+    { schema: { tags, summary: 'Sign in to the console (sets the session cookie and the presence)', body: loginBody, response: { 200: userAnswer, ...errors(400, 401, 423) } } },
     async (req, reply) => {
       const { user, token, expiresAt } = await sessions.signIn(req.body.email, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
       reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto', expires: expiresAt });
-      return { user: toUserView(user) };
+      return { user: toUserView(await presence.signedIn(user)) };
     },
   );
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags, summary: 'Sign out: the session ends and the cookie is cleared', response: { 204: { type: 'null' } } } },
+    { schema: { tags, summary: 'Sign out: the session ends and the cookie is cleared', response: { 204: noContent } } },
     async (req, reply) => {
       const ended = await sessions.end(req.cookies[SESSION_COOKIE]);
       if (ended) {
         // Signed out everywhere means nobody at the desk: stop routing chats to them.
-        if (!(await Session.exists({ user: ended.user._id, expiresAt: { $gt: new Date() } }))) {
-          await User.updateOne({ _id: ended.user._id }, { $set: { presence: 'offline' } });
-          const user = await User.findById(ended.user._id);
-          if (user) events.emit('agent.presence', { user });
-        }
+        if (!(await sessions.hasSession(ended.user._id))) await presence.signedOut(ended.user._id);
         events.emit('session.ended', { sessionId: ended.sessionId, userId: String(ended.user._id) });
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   app.get(
     '/api/v1/auth/me',
-    { onRequest: requireUser(), schema: { tags, summary: 'The signed-in user', security: [{ session: [] }], response: { 200: userBody, ...errors(401) } } },
+    { onRequest: requireUser(), schema: { tags, summary: 'The signed-in user', security, response: { 200: userAnswer, ...errors(401) } } },
     async (req) => ({ user: toUserView(currentUser(req)) }),
+  );
+
+  app.put(
+    '/api/v1/auth/me/password',
+    {
+      onRequest: requireUser(),
+      schema: {
+        tags,
+        summary: 'Change my own password (the current one must be right); my other sessions end',
+        security,
+        body: passwordChangeBody,
+        response: { 204: noContent, ...errors(400, 401) },
+      },
+    },
+    async (req, reply) => {
+      const { user, sessionId } = currentSession(req);
+      const ended = await changeOwnPassword(user._id, req.body.currentPassword, req.body.newPassword, sessionId);
+      for (const id of ended) events.emit('session.ended', { sessionId: id, userId: String(user._id) });
+      return reply.status(204).send(null);
+    },
   );
 };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
 
 export interface StaticOptions {
   /** WIDGET_PRECHAT_FORM: the widget asks for name and phone before the chat. */
@@ -69,7 +70,7 @@ export const staticRoutes: FastifyPluginAsync<StaticOptions> = async (app, opts)
       schema: {
         tags: ['widget'],
         summary: 'Settings the website widget reads at start',
-        response: { 200: { type: 'object', properties: { prechatForm: { type: 'boolean' } }, required: ['prechatForm'] } },
+        response: { 200: z.object({ prechatForm: z.boolean() }) },
       },
     },
     async (_req, reply) => {

@@ -65,6 +65,24 @@ describe('Bot Framework adapter without an app id (authentication off)', () => {
     await settledRepliesTo('botframework', `conv-b:${incoming.id}`);
   });
 
+  it('refuses an activity whose text, ids or serviceUrl have the wrong type (400) and stores nothing', async () => {
+    const before = await Message.countDocuments();
+    const cases: [string, unknown][] = [
+      ['text', activity(serviceUrl, 'conv-t1', '你好', { text: { $ne: '' } })],
+      ['conversation.id', activity(serviceUrl, 'conv-t2', '你好', { conversation: { id: 42 } })],
+      ['from', activity(serviceUrl, 'conv-t3', '你好', { from: 'alice' })],
+      ['serviceUrl', activity(serviceUrl, 'conv-t4', '你好', { serviceUrl: 'not a url' })],
+      ['activity', ['not', 'an', 'activity']],
+    ];
+    for (const [field, body] of cases) {
+      const res = await post(body);
+      expect([field, res.statusCode]).toEqual([field, 400]);
+      expect(res.json().error.message).toContain(`${field}:`);
+    }
+    expect(await Message.countDocuments()).toBe(before);
+    expect((await post({ type: 'typing', from: { id: 'u' }, conversation: { id: 'c' } })).statusCode).not.toBe(400);
+  });
+
   it('returns the replies in the body for deliveryMode expectReplies, sending nothing to the serviceUrl', async () => {
     const before = connector.calls.length;
     const incoming = activity(serviceUrl, 'conv-c', 'hello', { deliveryMode: 'expectReplies', locale: 'en-US' });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
+import type { Logger } from 'pino';
 import { startService, type Service } from '../../../src/service';
 import type { ChannelId } from '../../../src/core/message';
 import { Message } from '../../../src/domain/message/message.model';
@@ -14,11 +15,11 @@ export interface ChannelService {
   close(): Promise<void>;
 }
 
-/** Starts the real service; `env` holds the channel's variables (API bases pointing at local fakes). */
-export async function startChannelService(label: string, env: Record<string, string>): Promise<ChannelService> {
+/** Starts the real service; `env` holds the channel's variables (API bases pointing at local fakes), `log` where it logs. */
+export async function startChannelService(label: string, env: Record<string, string>, log: Logger = testLogger): Promise<ChannelService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `kefu-${label}-`));
   const config = testServiceConfig(label, { DATA_DIR: dataDir, COMPANY_NAME: '安心家政', ...env });
-  const service = await startService(config, testLogger);
+  const service = await startService(config, log);
   return {
     service,
     async close() {

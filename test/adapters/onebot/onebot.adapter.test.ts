@@ -103,6 +103,31 @@ describe('OneBot adapter in the running service', () => {
     expect(await Message.countDocuments()).toBe(before);
   });
 
+  it('refuses signed events whose message, ids or text segments have the wrong type (400), storing and answering nothing', async () => {
+    const before = await Message.countDocuments();
+    const sendsBefore = httpApi.calls.length;
+    const event = JSON.parse(VECTOR_BODY) as Record<string, unknown>;
+    const cases: [string, Record<string, unknown>][] = [
+      ['message', { ...event, message_id: 901, message: { type: 'text', data: { text: '对象' } } }],
+      ['message', { ...event, message_id: 902, message: null }],
+      ['user_id', { ...event, message_id: 903, user_id: { $gt: 0 } }],
+      ['message.0.data.text', { ...event, message_id: 904, message: [{ type: 'text', data: { text: { toString: 'x' } } }] }],
+      ['group_id', { ...event, message_id: 905, message_type: 'group' }],
+      ['time', { ...event, message_id: 906, time: '2018' }],
+    ];
+    for (const [field, payload] of cases) {
+      const body = JSON.stringify(payload);
+      const res = await post(body, signOneBotBody(SECRET, body));
+      expect([field, res.statusCode]).toEqual([field, 400]);
+      expect(res.json().error.message).toContain(field);
+    }
+    // Heartbeats and notices are fine, and ignored.
+    const heartbeat = JSON.stringify({ time: 1515204254, self_id: SELF_ID, post_type: 'meta_event', meta_event_type: 'heartbeat', interval: 5000 });
+    expect((await post(heartbeat, signOneBotBody(SECRET, heartbeat))).statusCode).toBe(204);
+    expect(await Message.countDocuments()).toBe(before);
+    expect(httpApi.calls.length).toBe(sendsBefore);
+  });
+
   it('refuses a reverse WebSocket without the right access token', async () => {
     await expect(FakeImplementation.connect(wsUrl, {})).rejects.toThrow('HTTP 401');
     await expect(FakeImplementation.connect(wsUrl, { Authorization: 'Bearer wrong' })).rejects.toThrow('HTTP 401');

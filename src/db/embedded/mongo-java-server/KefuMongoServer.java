@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 /**
  * kefu's embedded MongoDB-protocol server: mongo-java-server on 127.0.0.1, run by the JRE as a
@@ -27,7 +28,10 @@ import io.netty.channel.Channel;
  *
  * Without --data it keeps everything in memory (tests). With --data it stores into DIR/kefu.mv.db
  * (H2 MVStore) and commits the store after every write command, before the reply, so an
- * acknowledged write survives kill -9; concurrent writers share one commit (group commit).
+ * acknowledged write survives kill -9; concurrent writers share one commit (group commit), and a
+ * command that changed nothing (a compare-and-set that did not match) costs no commit. The store's
+ * own background commits are off: every commit happens under one lock, so "no unsaved changes"
+ * there means every earlier write is on disk.
  * DIR/server.lock is held for the process's life: a second server on the same data exits with
  * code 3. The server exits when its stdin closes or its parent process is gone, so it never
  * outlives the service. Prints one line {"ready":true,"port":N} when it listens.
@@ -45,10 +49,31 @@ public class KefuMongoServer {
     static final class DurableH2Backend extends H2Backend {
         private final AtomicLong requested = new AtomicLong();
         private final Object commitLock = new Object();
+        private final MVStore store;
         private long committed;
 
-        DurableH2Backend(String file) {
-            super(file);
+        DurableH2Backend(MVStore store) {
+            super(store);
+            this.store = store;
+            Thread compactor = new Thread(this::compactNowAndThen, "compactor");
+            compactor.setDaemon(true);
+            compactor.start();
+        }
+
+        /** Rewrites sparse chunks now and then (the store's background thread, which did it, is off). */
+        private void compactNowAndThen() {
+            while (true) {
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                synchronized (commitLock) {
+                    if (store.isClosed()) return;
+                    store.compact(50, 4 << 20);
+                    if (store.hasUnsavedChanges()) store.commit();
+                }
+            }
         }
 
         @Override
@@ -62,7 +87,7 @@ public class KefuMongoServer {
             synchronized (commitLock) {
                 if (committed >= ticket) return;
                 long upTo = requested.get();
-                commit();
+                if (store.hasUnsavedChanges()) store.commit();
                 committed = upTo;
             }
         }
@@ -93,7 +118,8 @@ public class KefuMongoServer {
             if (lock == null) fail(3, "another kefu database server is running on " + dir.toAbsolutePath());
             lockFile.truncate(0);
             lockFile.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
-            backend = new DurableH2Backend(dir.resolve("kefu.mv.db").toString());
+            MVStore store = new MVStore.Builder().fileName(dir.resolve("kefu.mv.db").toString()).autoCommitDisabled().open();
+            backend = new DurableH2Backend(store);
         }
         backend.version(ServerVersion.MONGO_5_0);
 

@@ -1,0 +1,126 @@
+import type { TFunction } from 'i18next';
+import type { Locale, OutboundMessage, QuickReply } from '../message';
+import { formatBusinessHours } from '../calendar/describe-hours';
+import { surnameOf } from '../text/surname';
+import type { FlowRuntime, FlowState, TurnInput } from '../../flows/flow-runtime';
+import type { Recognition } from '../intents/intent-recognizer';
+import type { KnowledgeMatch } from '../../knowledge/knowledge-base';
+import type { SmallTalkMatch } from '../../knowledge/small-talk';
+import type { BotVersion } from './bot-version';
+import type { EngineResult, EngineSettings, EngineTurn } from './types';
+
+type Statics = { t: TFunction; fixed: Record<string, string>; menu?: QuickReply[] };
+const STATICS = new WeakMap<BotVersion, Map<Locale, Statics>>();
+
+/** Per version and locale, once: the translator and the texts that do not change per turn. */
+function statics(bot: BotVersion, settings: EngineSettings, locale: Locale): Statics {
+  let byLocale = STATICS.get(bot);
+  if (!byLocale) STATICS.set(bot, (byLocale = new Map()));
+  let s = byLocale.get(locale);
+  if (!s) {
+    const t = bot.i18n.getFixedT(locale);
+    s = {
+      t,
+      fixed: {
+        botNumber: settings.botNumber,
+        businessHours: formatBusinessHours(settings.businessHours, (key, v) => t(key, v) as string),
+        priceList: bot.catalogue.products.map((p) => t('common:price_line', { product: p.name[locale], price: (p.priceFen / 100).toFixed(0), unit: p.unit[locale] }) as string).join(locale === 'en' ? '; ' : '；'),
+      },
+    };
+    byLocale.set(locale, s);
+  }
+  return s;
+}
+
+/**
+ * One turn as it passes through the pipeline: the input, what was understood of it, the
+ * replies so far and the result the turn will return. Middleware read and fill it.
+ */
+export class TurnContext {
+  readonly out: OutboundMessage[] = [];
+  readonly result: EngineResult;
+  locale: Locale;
+  input: TurnInput;
+  /** The runtime of the flow the conversation is in (a copy of its state), or of no flow. */
+  rt!: FlowRuntime;
+  recognition?: Recognition;
+  /** Whether the waiting question takes this input as its answer. */
+  answering = false;
+  smallTalk?: SmallTalkMatch;
+  /** The text left for understanding after a leading greeting ("你好，请问包邮吗" → "请问包邮吗"). */
+  text: string;
+  private knowledgeMemo?: { match: KnowledgeMatch | undefined };
+  private readonly baseMemo = new Map<Locale, Record<string, string>>();
+
+  constructor(readonly turn: EngineTurn, readonly bot: BotVersion, readonly settings: EngineSettings) {
+    const conv = turn.conversation;
+    this.locale = settings.defaultLocale;
+    this.input = { ...turn.input };
+    this.text = turn.input.text;
+    this.result = { replies: this.out, locale: this.locale, flow: conv.flow ?? null, suspended: [...conv.suspended], notUnderstood: conv.notUnderstood, offered: null };
+  }
+
+  get conversation() {
+    return this.turn.conversation;
+  }
+
+  /** The FAQ's answer to this message, searched once per turn at most. */
+  knowledge(): KnowledgeMatch | undefined {
+    this.knowledgeMemo ??= { match: this.text.trim() ? this.bot.knowledge.search(this.text) : undefined };
+    return this.knowledgeMemo.match;
+  }
+
+  company(locale: Locale = this.locale): string {
+    return this.settings.companyName?.[locale] ?? this.bot.profile.company[locale];
+  }
+
+  /** Values every text may use: company, bot number, salutation, business hours, price list. */
+  base(locale: Locale = this.locale): Record<string, string> {
+    const memo = this.baseMemo.get(locale);
+    if (memo) return memo;
+    const { t, fixed } = statics(this.bot, this.settings, locale);
+    const customer = this.turn.customer;
+    const gender = customer.gender !== 'unknown' ? customer.gender : undefined;
+    const surname = surnameOf(customer.name, locale) ?? '';
+    const values = {
+      ...fixed,
+      company: this.company(locale),
+      customerName: customer.name ?? '',
+      salutation: t('common:salutation', { surname, context: gender === undefined ? undefined : surname ? gender : `${gender}_anon` }) as string,
+    };
+    this.baseMemo.set(locale, values);
+    return values;
+  }
+
+  /** The main menu's options in this language, translated once per version (titles have no values). */
+  menu(): QuickReply[] {
+    const s = statics(this.bot, this.settings, this.locale);
+    s.menu ??= [...this.bot.menu.map((f) => ({ value: `flow:${f.id}`, label: s.t(f.title) as string })), { value: 'human', label: s.t('common:menu_human') as string }];
+    return s.menu;
+  }
+
+  /** A runtime for a flow state (a copy: the stored state changes only through the result). */
+  runtime(state: FlowState | undefined): FlowRuntime {
+    const locale = this.locale;
+    const { t } = statics(this.bot, this.settings, locale);
+    const customer = { ...this.turn.customer, locale };
+    const base = this.base(locale);
+    const rt: FlowRuntime = {
+      state: state ? structuredClone(state) : { flowId: '', version: 0, stepId: '', values: {}, retries: 0 },
+      customer,
+      locale,
+      now: this.turn.now,
+      timeZone: this.settings.timeZone,
+      catalogue: this.bot.catalogue,
+      t: (key, extra) => t(key, { ...base, ...rt.state.values, ...extra }) as string,
+      say: (text, quickReplies) => this.out.push({ author: 'bot', text, ...(quickReplies?.length ? { quickReplies } : {}) }),
+      options: (options) => options.map((o) => ({ value: o.value, label: rt.t(o.label) })),
+      runAction: async (name, params) => {
+        const action = this.bot.actions.get(name);
+        if (!action) throw new Error(`unknown action "${name}"`);
+        return action({ conversationId: this.conversation.id, customer, channel: this.conversation.channel, locale, values: rt.state.values, params, now: this.turn.now });
+      },
+    };
+    return rt;
+  }
+}
