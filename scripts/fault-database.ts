@@ -1,4 +1,4 @@
-import { Customer, TEXTS, call, drained, flags, javaChildOf, metric, sleep, startService, tally, tempDir, type Outcome } from './fault-harness';
+import { Customer, TEXTS, call, drained, flags, javaChildOf, scrape, sleep, startService, tally, tempDir, type Outcome } from './fault-harness';
 import { closeDatabase, describe, openDataDir, verify } from './fault-verify';
 
 /**
@@ -65,8 +65,9 @@ async function main(): Promise<void> {
   }
   await load;
   const settled = lost ? false : await drained(service.url);
-  const errors = lost ? undefined : await metric(service.url, 'kefu_database_errors_total{kind="request"}');
-  const heartbeats = lost ? undefined : await metric(service.url, 'kefu_database_errors_total{kind="heartbeat"}');
+  const read = lost ? () => undefined : await scrape(service.url);
+  const errors = read('kefu_database_errors_total{kind="request"}');
+  const heartbeats = read('kefu_database_errors_total{kind="heartbeat"}');
   const restarts = lost ? undefined : ((await call(`${service.url}/healthz`, { method: 'GET' })).body as { database?: { server?: { restarts?: number } } })?.database?.server?.restarts;
   stopping = true;
   if (!lost) service.child.kill('SIGTERM');

@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,8 @@ import { parseArgs } from 'node:util';
  */
 
 export const ROOT = path.resolve(__dirname, '..');
+/** Production needs the key of the encrypted personal fields; one per script run, so restarts read their data. */
+const PII_KEY = randomBytes(32).toString('base64');
 
 export interface ServiceProcess {
   child: ChildProcess;
@@ -38,6 +41,7 @@ export async function startService(options: { dataDir: string; port: number; env
     ADMIN_PASSWORD: 'fault-script-admin',
     RECOVERY_INTERVAL_SECONDS: '2',
     BUSINESS_HOURS: 'mon-sun 00:00-24:00',
+    PII_KEY,
     ...options.env,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', out, out] });
@@ -192,21 +196,27 @@ export function tally(outcomes: Outcome[]): string {
   return [...counts.entries()].map(([k, n]) => `${k}×${n}`).join(' ') || '-';
 }
 
+/** One scrape of /metrics, read series by series (one scrape: the event-loop histogram resets on each). */
+export async function scrape(base: string): Promise<(series: string) => number | undefined> {
+  const res = await call(`${base}/metrics`, { method: 'GET', timeoutMs: 5000 });
+  const lines = res.outcome === 200 && typeof res.body === 'string' ? res.body.split('\n') : [];
+  return (series) => {
+    const line = lines.find((l) => l.startsWith(`${series} `));
+    return line === undefined ? undefined : Number(line.slice(series.length + 1));
+  };
+}
+
 /** One sample of a Prometheus series from /metrics (undefined when it cannot be read). */
 export async function metric(base: string, series: string): Promise<number | undefined> {
-  const res = await call(`${base}/metrics`, { method: 'GET', timeoutMs: 5000 });
-  if (res.outcome !== 200 || typeof res.body !== 'string') return undefined;
-  const line = res.body.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+  return (await scrape(base))(series);
 }
 
 /** Waits until the service reports no pending turns or deliveries (its recovery finished the rest). */
 export async function drained(base: string, timeoutMs = 180_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const turns = await metric(base, 'kefu_pending_turns');
-    const deliveries = await metric(base, 'kefu_pending_deliveries');
-    if (turns === 0 && deliveries === 0) return true;
+    const read = await scrape(base);
+    if (read('kefu_pending_turns') === 0 && read('kefu_pending_deliveries') === 0) return true;
     await sleep(1000);
   }
   return false;

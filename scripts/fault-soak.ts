@@ -2,7 +2,7 @@ import pino from 'pino';
 import { loadConfig } from '../src/config/config';
 import { startDatabaseServer } from '../src/db/database';
 import type { RunningServer } from '../src/db/embedded/running-server';
-import { Customer, TEXTS, flags, javaChildOf, metric, quantile, rssMb, sleep, startService, tally, tempDir, type Outcome } from './fault-harness';
+import { Customer, TEXTS, flags, javaChildOf, quantile, rssMb, scrape, sleep, startService, tally, tempDir, type Outcome } from './fault-harness';
 import { closeDatabase, describe, openDataDir, openUri, verify } from './fault-verify';
 
 /**
@@ -59,9 +59,10 @@ async function main(): Promise<void> {
     await sleep(Math.max(0, started + i * 60_000 - Date.now()));
     const sample = minute;
     minute = { ms: [], outcomes: [] };
-    const heap = await metric(service.url, 'nodejs_heap_size_used_bytes');
-    const lag = await metric(service.url, 'nodejs_eventloop_lag_p99_seconds');
-    const pending = await metric(service.url, 'kefu_pending_turns');
+    const read = await scrape(service.url);
+    const heap = read('nodejs_heap_size_used_bytes');
+    const lag = read('nodejs_eventloop_lag_p99_seconds');
+    const pending = read('kefu_pending_turns');
     const failures = tally(sample.outcomes.filter((o) => o !== 200));
     const java = javaChildOf(service.pid);
     console.log(

@@ -18,6 +18,9 @@ export const ERRORS = {
   FLOW_NOT_FOUND: { status: 404, message: 'Flow not found' },
   USER_NOT_FOUND: { status: 404, message: 'User not found' },
   MESSAGE_NOT_FOUND: { status: 404, message: 'Message not found' },
+  FILE_NOT_FOUND: { status: 404, message: 'File not found' },
+  FILE_TOO_LARGE: { status: 413, message: 'The file is larger than allowed' },
+  FILE_TYPE_NOT_ALLOWED: { status: 415, message: 'Files of this type are not accepted' },
   VIOLATION_NOT_FOUND: { status: 404, message: 'Ledger entry not found' },
   CONFLICT: { status: 409, message: 'The record was changed by someone else; reload and retry' },
   DUPLICATE: { status: 409, message: 'A record with the same key exists' },
@@ -33,6 +36,8 @@ export const ERRORS = {
   STEP_NOT_ALLOWED: { status: 409, message: 'This step does not apply to the record in its current state' },
   CHANNEL_SEND_FAILED: { status: 502, message: 'The channel did not accept the message' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database does not answer' },
+  SHUTTING_DOWN: { status: 503, message: 'The service is restarting; try again in a moment' },
+  REQUEST_TIMEOUT: { status: 503, message: 'The request took too long; try again' },
   INTERNAL: { status: 500, message: 'Internal error' },
 } as const;
 

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/database';
 import { setReportTimeZone } from './domain/shared/local-day';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { createServer } from './http/server';
+import { transportFromConfig } from './http/transport';
 import { staticRoutes } from './http/routes/static.routes';
 import { createScheduler } from './jobs/scheduler';
 import { createBackOffice } from './back-office/back-office';
@@ -38,6 +39,8 @@ import { AssignmentService } from './conversation/assignment.service';
 import { seedLiveChat } from './bootstrap/live-chat-seed';
 import { liveChatPlugins } from './http/live-chat.plugins';
 import { attachRealtime } from './realtime/socket-server';
+import { MediaService } from './domain/media/media.service';
+import { GridFsStorage } from './domain/media/gridfs-storage';
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -68,6 +71,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
   const adapters = new AdapterRegistry();
   setTurnLease(config.TURN_LEASE_SECONDS * 1000);
   const outbox = new Outbox({ registry: adapters, events, log, lockMs: config.DELIVERY_LOCK_SECONDS * 1000 });
+  // Pictures, files and voice of every channel, in GridFS (issue 13).
+  const media = new MediaService(new GridFsStorage(), { maxBytes: config.MEDIA_MAX_BYTES, allowedTypes: config.MEDIA_ALLOWED_TYPES });
   const conversations = new ConversationService({ engine, events, log, outbox, agentsAvailable: cachedAvailability(agentsOnline, events) });
   const replay = new ReplayGuard({ nonces: mongoNonceStore(log), windowMs: config.WEBHOOK_MAX_AGE_SECONDS * 1000 });
   for (const adapter of createAdapters(config, conversations, log, { roles: instanceLeases, resumeOutbox: (channel) => void outbox.resume(channel), replay })) adapters.register(adapter);
@@ -102,18 +107,23 @@ export async function startService(config: Config, log: Logger): Promise<Service
     scheduler = await createScheduler(database.uri, config.TIME_ZONE, jobs, log);
     const app = await createServer({
       logger: log,
+      transport: transportFromConfig(config),
+      redisUrl: config.REDIS_URL,
       health: { databaseKind: database.kind, databaseServer: database.server?.health, startedAt: new Date(), channels: () => adapters.statuses() },
       plugins: [
         // First, and not encapsulated: its hooks time every route registered after it.
         { plugin: metricsPlugin, options: { token: config.METRICS_TOKEN } },
-        { plugin: staticRoutes, options: { prechatForm: config.WIDGET_PRECHAT_FORM } },
-        ...liveChatPlugins({ config, sessions, presence, conversations, agentChat, engine, events }),
+        { plugin: staticRoutes, options: { prechatForm: config.WIDGET_PRECHAT_FORM, upload: { maxBytes: config.MEDIA_MAX_BYTES, types: config.MEDIA_ALLOWED_TYPES } } },
+        ...liveChatPlugins({ config, sessions, presence, conversations, agentChat, engine, events, media }),
         ...backOffice.plugins,
         // Each channel's webhooks, encapsulated: they parse their bodies raw for the signature checks.
         ...adapters.all().flatMap((adapter) => (adapter.routes ? [{ plugin: adapter.routes }] : [])),
       ],
     });
-    const realtime = attachRealtime({ app, events, sessions, log, redisUrl: config.REDIS_URL });
+    const realtime = attachRealtime({
+      app, events, sessions, log, redisUrl: config.REDIS_URL,
+      socketLimits: { perConversation: config.WIDGET_SOCKETS_PER_CONVERSATION, perSession: config.CONSOLE_SOCKETS_PER_SESSION },
+    });
     wireOutboxNudges(realtime.io, outbox, adapters, !!config.REDIS_URL);
     trackConsolePresence(realtime.io.of('/console'), presence);
     backOffice.attach(realtime.io.of('/console'));

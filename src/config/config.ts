@@ -22,6 +22,22 @@ const timeZone = z.string().refine((tz) => {
   }
 }, 'must be an IANA time zone such as Asia/Shanghai');
 
+/** A rate limit: `<count>/<window>` (10/1m, 300/30s, 50/1h), or `off`. */
+const rateLimit = z
+  .string()
+  .trim()
+  .regex(/^(off|\d{1,6}\/\d{1,4}[smh])$/, 'must be <count>/<window> such as 10/1m, 300/30s, 50/1h, or off')
+  .transform((v) => {
+    if (v === 'off') return undefined;
+    const [, count, size, unit] = /^(\d+)\/(\d+)([smh])$/.exec(v)!;
+    return { max: Number(count), windowMs: Number(size) * { s: 1000, m: 60_000, h: 3_600_000 }[unit as 's' | 'm' | 'h'] };
+  });
+/** Proxy addresses (IPs, CIDR ranges, or loopback / linklocal / uniquelocal), comma-separated. */
+const proxyList = z
+  .string()
+  .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/, 'must be IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal) separated by commas')));
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
@@ -34,6 +50,19 @@ const schema = z.object({
   /** Signed webhooks (WeCom, Official Account) older or newer than this are refused, their nonces remembered as long. */
   WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  /** The proxies in front of the service: only their X-Forwarded-For / -Proto are believed (unset: nobody's). */
+  TRUST_PROXY: optionalString.pipe(proxyList.optional()),
+  /** A request must be answered within REQUEST_TIMEOUT_SECONDS (else 503); its body must have arrived within REQUEST_BODY_TIMEOUT_SECONDS (else the connection is cut with 408). */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  REQUEST_BODY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Limits per client address (and per account on sign-in), shared by every instance through REDIS_URL. */
+  RATE_LIMIT_LOGIN_PER_IP: rateLimit.prefault('10/1m'),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: rateLimit.prefault('30/15m'),
+  RATE_LIMIT_CONVERSATIONS_PER_IP: rateLimit.prefault('30/10m'),
+  RATE_LIMIT_MESSAGES_PER_IP: rateLimit.prefault('300/1m'),
+  /** Sockets open at once on one instance for one widget conversation, and for one console sign-in. */
+  WIDGET_SOCKETS_PER_CONVERSATION: z.coerce.number().int().min(1).max(1000).default(10),
+  CONSOLE_SOCKETS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(10),
 
   MONGODB_URI: optionalString.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()),
   DATA_DIR: z.string().default('./data'),
@@ -73,7 +102,15 @@ const schema = z.object({
   ASSIGNMENT_MODE: z.enum(['auto', 'manual']).default('auto'),
   AGENT_MAX_CHATS: z.coerce.number().int().min(1).max(50).default(5),
   WIDGET_PRECHAT_FORM: bool.default(false),
+  /** Pictures, files and voice (issue 13): the largest file taken, and the types taken (read from the file's bytes). */
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  MEDIA_ALLOWED_TYPES: z
+    .string()
+    .default('image/jpeg,image/png,image/gif,image/webp,application/pdf,audio/amr,audio/silk,audio/ogg,audio/mpeg,audio/mp4,audio/x-wav,video/mp4,application/msword,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip')
+    .transform((v) => v.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/, 'must be MIME types separated by commas, e.g. image/jpeg,application/pdf')).min(1)),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** The first lock of an account from one address; each further lock in a row lasts twice as long (at most a day). */
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   /** An agent with no console open for this long is set offline (reloads and short drops are forgiven). */

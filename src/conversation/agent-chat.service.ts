@@ -1,5 +1,5 @@
 import type { FilterQuery, UpdateQuery } from 'mongoose';
-import type { Locale } from '../core/message';
+import type { Attachment, Locale } from '../core/message';
 import { AppError } from '../errors';
 import { Conversation, type ConversationDoc, type ConversationFields } from '../domain/conversation/conversation.model';
 import type { MessageDoc } from '../domain/message/message.model';
@@ -61,8 +61,8 @@ export class AgentChatService {
     return this.assignTo(id, user, SYSTEM, 'conversation.assign');
   }
 
-  /** Sends an agent's reply to the customer; a forbidden phrase is refused (422) and recorded. */
-  async reply(id: string, user: UserDoc, text: string): Promise<MessageDoc> {
+  /** Sends an agent's reply (with pictures or files, if any) to the customer; a forbidden phrase is refused (422) and recorded. */
+  async reply(id: string, user: UserDoc, text: string, attachments?: Attachment[]): Promise<MessageDoc> {
     const c = await this.find(id);
     if (c.status === 'closed') throw new AppError('CONVERSATION_CLOSED');
     if (c.status !== 'assigned') throw new AppError('CHAT_NOT_ASSIGNED');
@@ -72,7 +72,7 @@ export class AgentChatService {
       await recordViolations(badge(user), c._id, text, matches);
       throw new AppError('FORBIDDEN_PHRASE', undefined, { details: { matches } });
     }
-    const message = await storeChatMessage(this.deps, c, { author: 'agent', text, agent: badge(user) }, this.now());
+    const message = await storeChatMessage(this.deps, c, { author: 'agent', text, agent: badge(user), attachments }, this.now());
     // The SLA's first response: the first word of a human after the hand-off, set once.
     await Conversation.updateOne({ _id: c._id, firstHumanResponseAt: null }, { $set: { firstHumanResponseAt: message.createdAt } });
     return message;

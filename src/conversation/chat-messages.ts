@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { ChannelId } from '../core/message';
+import type { Attachment, ChannelId } from '../core/message';
 import { Conversation, type ConversationDoc } from '../domain/conversation/conversation.model';
 import { Message, type MessageDoc } from '../domain/message/message.model';
 import type { EventBus } from './events';
@@ -12,6 +12,8 @@ export interface ChatMessageInput {
   agent?: { id: Types.ObjectId; name: string; number: string };
   /** Private note for agents: never sent to the channel, never shown to the customer. */
   internal?: boolean;
+  /** Pictures and files (already in the file store). */
+  attachments?: Attachment[];
 }
 
 export interface ChatMessageDeps {
@@ -36,6 +38,7 @@ export async function storeChatMessage(deps: ChatMessageDeps, conversation: Conv
     text: input.text,
     agent: input.agent,
     internal: !!input.internal,
+    ...(input.attachments?.length ? { attachments: input.attachments } : {}),
     channelMessageId: `${input.internal ? 'note' : 'out'}:${new Types.ObjectId().toHexString()}`,
     delivery: input.internal ? { state: 'none', attempts: 0 } : deps.outbox.initialDelivery(channel),
     createdAt: now,

@@ -61,6 +61,7 @@ export class ConversationService implements Inbox {
       _id: inboundId, conversation: conversation._id, customer: customer._id, channel: msg.channel, direction: 'in', author: 'customer',
       text: (msg.text ?? '').slice(0, MAX_TEXT), channelMessageId: msg.channelMessageId, internal: false, createdAt: now, updatedAt: now,
       ...(msg.choice ? { choice: msg.choice.slice(0, 200) } : {}),
+      ...(msg.attachments?.length ? { attachments: msg.attachments } : {}),
       ...(options.inlineReplies ? { repliesInline: true } : {}),
       ...(msg.localeHint || msg.replyContext ? { payload: { localeHint: msg.localeHint, replyContext: msg.replyContext } } : {}),
     };

@@ -10,6 +10,7 @@ import { Complaint } from '../domain/complaint/complaint.model';
 import { recordAudit, type Actor } from '../domain/audit/audit.service';
 import type { CustomerBundle, RecordView } from '../http/contract';
 import { toListItems } from './conversation-view';
+import { assertMayReadCustomer, type Reader } from './chat-access';
 
 const LIMIT = 50;
 
@@ -19,8 +20,9 @@ export function toRecord(doc: Document): RecordView {
   return { id: String(_id), ...rest };
 }
 
-/** Everything the customer panel shows: profile, identities, conversations (newest first) and records. */
-export async function customerBundle(id: string): Promise<CustomerBundle> {
+/** Everything the customer panel shows (profile, identities, conversations newest first, records), to a reader who may see the customer. */
+export async function customerBundle(id: string, reader: Reader): Promise<CustomerBundle> {
+  await assertMayReadCustomer(reader, id);
   const customer = await Customer.findById(id);
   if (!customer) throw new AppError('CUSTOMER_NOT_FOUND');
   const newest = { createdAt: -1 } as const;
@@ -46,17 +48,21 @@ export async function customerBundle(id: string): Promise<CustomerBundle> {
   };
 }
 
-/** The record's customer must exist and the conversation, if named, must be theirs; returns its channel. */
-export async function recordOwner(customerId: string, conversationId: string | undefined): Promise<ChannelId | undefined> {
-  if (!(await Customer.exists({ _id: customerId }))) throw new AppError('CUSTOMER_NOT_FOUND');
+/**
+ * The record's customer must exist and be the reader's to see, and the conversation, if named,
+ * must be theirs; returns its channel.
+ */
+export async function recordOwner(customerId: string, conversationId: string | undefined, reader: Reader): Promise<ChannelId | undefined> {
+  await assertMayReadCustomer(reader, customerId);
   if (!conversationId) return undefined;
   const conversation = await Conversation.findOne({ _id: conversationId, customer: customerId }, { channel: 1 }).lean();
   if (!conversation) throw new AppError('VALIDATION_FAILED', 'conversation is not one of this customer', { details: [{ field: 'conversation', message: 'not a conversation of this customer' }] });
   return conversation.channel;
 }
 
-/** Replaces the customer's tags (VIP, 大客户…): what the history filters by. */
-export async function setCustomerTags(id: string, tags: string[], actor: Actor): Promise<RecordView> {
+/** Replaces the customer's tags (VIP, 大客户…): what the history filters by; for a reader who may see the customer. */
+export async function setCustomerTags(id: string, tags: string[], actor: Actor, reader: Reader): Promise<RecordView> {
+  await assertMayReadCustomer(reader, id);
   const before = await Customer.findById(id, { tags: 1 }).lean();
   if (!before) throw new AppError('CUSTOMER_NOT_FOUND');
   const customer = await Customer.findOneAndUpdate({ _id: id }, { $set: { tags } }, { new: true, runValidators: true });

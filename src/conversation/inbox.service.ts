@@ -13,6 +13,7 @@ import { toSimplified, toTraditional } from '../core/text/chinese-script';
 import { QUEUE_ORDER } from './queue';
 import { toDetail, toListItems } from './conversation-view';
 import { toChatMessage } from './message-view';
+import { assertMayReadConversation, type Reader } from './chat-access';
 
 const LIST_LIMIT = 200;
 /** A transcript is shown whole up to this many messages (the latest ones beyond it). */
@@ -39,8 +40,9 @@ export async function inboxList(view: 'waiting' | 'mine' | 'all', me: UserDoc): 
   return toListItems(await query.limit(LIST_LIMIT).lean());
 }
 
-/** One conversation with its whole transcript (internal notes included), for the console. */
-export async function conversationWithTranscript(id: string): Promise<{ conversation: ConversationDetail; messages: ChatMessage[] }> {
+/** One conversation with its whole transcript (internal notes included), for a console user who may read it (403 otherwise). */
+export async function conversationWithTranscript(id: string, reader: Reader): Promise<{ conversation: ConversationDetail; messages: ChatMessage[] }> {
+  await assertMayReadConversation(reader, id);
   const conversation = await Conversation.findById(id).lean();
   if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
   const latest = await Message.find({ conversation: conversation._id }).sort({ createdAt: -1, _id: -1 }).limit(TRANSCRIPT_LIMIT).lean();

@@ -9,6 +9,12 @@ const FILTERED = ['find', 'findOne', 'countDocuments', 'distinct', 'findOneAndUp
 const UPDATES = ['findOneAndUpdate', 'updateOne', 'updateMany'] as const;
 const LEAN_RESULTS = ['find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete'] as const;
 
+const registry = new Map<Schema, PiiField[]>();
+/** The personal fields a schema encrypts (none: not an archive); for key rotation. */
+export function piiFieldsOf(schema: Schema): PiiField[] {
+  return registry.get(schema) ?? [];
+}
+
 type Stash = { holder: Document; path: string; full: string; plain: unknown }[];
 const stashes = new WeakMap<Document, Stash>();
 
@@ -22,6 +28,9 @@ function schemaTypeOf(schema: Schema, f: PiiField) {
 function validatorsSkipCiphertext(schema: Schema, f: PiiField): void {
   const type = schemaTypeOf(schema, f) as unknown as { validators?: { validator: (...a: unknown[]) => unknown }[] } | undefined;
   if (!type) throw new Error(`encryptedFields: the schema has no path ${f.array ? `${f.array}.` : ''}${f.path}`);
+  // A case setter would run on the ciphertext too and break it.
+  const opts = (type as unknown as { options?: { lowercase?: boolean; uppercase?: boolean } }).options;
+  if (opts?.lowercase || opts?.uppercase) throw new Error(`encryptedFields: ${f.path} may not lower- or upper-case (it would change the ciphertext); normalise it in the service`);
   for (const v of type.validators ?? []) {
     const original = v.validator;
     v.validator = function (this: unknown, value: unknown, ...rest: unknown[]) {
@@ -51,6 +60,7 @@ function validatePlain(schema: Schema, path: string, value: unknown): Promise<vo
  */
 export function encryptedFields(schema: Schema, options: { fields: PiiField[] }): void {
   const fields = options.fields;
+  registry.set(schema, fields);
   const hidden = siblingPaths(fields);
   for (const f of fields) {
     validatorsSkipCiphertext(schema, f);

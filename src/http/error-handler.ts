@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import mongoose from 'mongoose';
 import { AppError, ERRORS, type ErrorCode } from '../errors';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-errors';
 
 /** Error body every route answers with: a stable code, a message, and details (e.g. fields). */
 export interface ErrorBody {
@@ -36,7 +37,11 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_HANDLER_TIMEOUT: 'REQUEST_TIMEOUT',
 };
+
+/** Answers a client may retry after a while: how long to wait, in seconds (Retry-After). */
+const RETRY_AFTER: Partial<Record<ErrorCode, number>> = { DATABASE_UNAVAILABLE: DATABASE_RETRY_AFTER_SECONDS, REQUEST_TIMEOUT: 5, SHUTTING_DOWN: 5 };
 
 const send = (code: ErrorCode, message?: string, details?: unknown): { status: number; body: ErrorBody } => ({
   status: ERRORS[code].status,
@@ -55,6 +60,7 @@ export function errorResponse(err: FastifyError | Error): { status: number; body
     const details = Object.values(err.errors).map((e) => ({ field: e.path, message: e.message }));
     return send('VALIDATION_FAILED', details.map((d) => d.message).join('; '), details);
   }
+  if (isDatabaseUnavailable(err)) return send('DATABASE_UNAVAILABLE');
   if (err instanceof mongoose.Error.CastError) return send('VALIDATION_FAILED', `${err.path} is not valid`, [{ field: err.path, message: err.message }]);
   if ((err as { code?: unknown }).code === 11000) {
     // keyPattern from mongod; servers that omit it still name the key in the message ("dup key: { email: … }").
@@ -69,14 +75,21 @@ export function errorResponse(err: FastifyError | Error): { status: number; body
 
 /**
  * Maps errors to responses in one place: AppError by its catalogue status, request-schema failures
- * and mongoose validation to 400 naming the fields, duplicate keys to 409 naming the key; the rest
- * is a logged 500.
+ * and mongoose validation to 400 naming the fields, duplicate keys to 409 naming the key, a
+ * database that is away to 503 with Retry-After; the rest is a logged 500.
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const answer = errorResponse(err);
     if (!answer || answer.status >= 500) req.log.error({ err }, err.message);
     if (!answer) return reply.status(500).send(send('INTERNAL').body);
+    const code = answer.body.error.code as ErrorCode;
+    if (code === 'PAYLOAD_TOO_LARGE') {
+      const limit = req.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit;
+      answer.body.error = { code, message: `The request body is larger than the ${limit} bytes allowed`, details: { limitBytes: limit } };
+    }
+    const retryAfter = RETRY_AFTER[code];
+    if (retryAfter && !reply.hasHeader('retry-after')) reply.header('retry-after', String(retryAfter));
     return reply.status(answer.status).send(answer.body);
   });
   app.setNotFoundHandler((req, reply) => reply.status(404).send(send('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`).body));

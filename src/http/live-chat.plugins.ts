@@ -6,6 +6,8 @@ import type { ConversationService } from '../conversation/conversation.service';
 import type { AgentChatService } from '../conversation/agent-chat.service';
 import type { Engine } from '../conversation/engine';
 import type { EventBus } from '../conversation/events';
+import type { MediaService } from '../domain/media/media.service';
+import { servedOverHttps } from './transport';
 import { clientRoutes } from './routes/client.routes';
 import { authRoutes } from './routes/auth.routes';
 import { consoleAgentsRoutes } from './routes/console-agents.routes';
@@ -17,6 +19,8 @@ import { consoleViolationsRoutes } from './routes/console-violations.routes';
 import { consoleCannedRoutes } from './routes/console-canned.routes';
 import { consoleCustomersRoutes } from './routes/console-customers.routes';
 import { consoleRecordsRoutes } from './routes/console-records.routes';
+import { consoleMediaRoutes } from './routes/console-media.routes';
+import { clientMediaRoutes } from './routes/client-media.routes';
 
 export interface LiveChatDeps {
   config: Config;
@@ -26,6 +30,7 @@ export interface LiveChatDeps {
   agentChat: AgentChatService;
   engine: Engine;
   events: EventBus;
+  media: MediaService;
 }
 
 /** The live-chat HTTP plugins (docs/live-chat-api.md) with their dependencies, for createServer. */
@@ -33,8 +38,20 @@ export function liveChatPlugins(d: LiveChatDeps): { plugin: FastifyPluginAsync<n
   const { sessions, presence, events } = d;
   const plugin = <T>(p: T) => p as unknown as FastifyPluginAsync<never>;
   return [
-    { plugin: plugin(clientRoutes), options: { conversations: d.conversations, agentChat: d.agentChat } },
-    { plugin: plugin(authRoutes), options: { sessions, presence, events } },
+    {
+      plugin: plugin(clientRoutes),
+      options: { conversations: d.conversations, agentChat: d.agentChat, limits: { conversationsPerIp: d.config.RATE_LIMIT_CONVERSATIONS_PER_IP, messagesPerIp: d.config.RATE_LIMIT_MESSAGES_PER_IP } },
+    },
+    {
+      plugin: plugin(authRoutes),
+      options: {
+        sessions,
+        presence,
+        events,
+        limits: { perIp: d.config.RATE_LIMIT_LOGIN_PER_IP, perAccount: d.config.RATE_LIMIT_LOGIN_PER_ACCOUNT },
+        secureCookie: servedOverHttps({ publicUrl: d.config.PUBLIC_URL }),
+      },
+    },
     { plugin: plugin(consoleAgentsRoutes), options: { sessions, presence, defaultMaxChats: d.config.AGENT_MAX_CHATS } },
     { plugin: plugin(consoleUsersRoutes), options: { sessions, presence, events } },
     { plugin: plugin(consoleInboxRoutes), options: { sessions } },
@@ -44,5 +61,7 @@ export function liveChatPlugins(d: LiveChatDeps): { plugin: FastifyPluginAsync<n
     { plugin: plugin(consoleCannedRoutes), options: { sessions, engine: d.engine, defaultLocale: d.config.DEFAULT_LOCALE } },
     { plugin: plugin(consoleCustomersRoutes), options: { sessions } },
     { plugin: plugin(consoleRecordsRoutes), options: { sessions } },
+    { plugin: plugin(consoleMediaRoutes), options: { sessions, agentChat: d.agentChat, media: d.media } },
+    { plugin: plugin(clientMediaRoutes), options: { conversations: d.conversations, media: d.media } },
   ];
 }

@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installErrorHandler } from './error-handler';
 import { healthRoutes, type HealthOptions } from './routes/health.routes';
+import { registerTransport, transportServerOptions, type TransportOptions } from './transport';
+import { registerRateLimits } from './rate-limits';
 
 export interface ServerOptions {
   logger: Logger;
@@ -12,10 +14,15 @@ export interface ServerOptions {
   /** Feature plugins (client API, console API, webhooks…), each registered encapsulated. */
   plugins?: { plugin: FastifyPluginAsync<never>; options?: unknown }[];
   bodyLimit?: number;
+  /** Trusted proxies, timeouts, HSTS (transportFromConfig). */
+  transport?: TransportOptions;
+  /** REDIS_URL: rate-limit counts shared by every instance. */
+  redisUrl?: string;
 }
 
 /**
- * Builds the HTTP app (not listening): OpenAPI at /openapi.json, health, feature plugins. Requests
+ * Builds the HTTP app (not listening): security headers, compression, timeouts, rate limits (for
+ * the routes that ask), OpenAPI at /openapi.json, health, feature plugins. Requests
  * are validated and answers serialised by the zod schemas of src/http/contract: a number, boolean,
  * array or null is never coerced into a string, unknown fields are refused, stray fields never
  * leave in an answer.
@@ -24,11 +31,13 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   const app = Fastify({
     loggerInstance: opts.logger as unknown as FastifyBaseLogger,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    trustProxy: true,
+    ...transportServerOptions(opts.transport),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await registerTransport(app, opts.transport);
+  await registerRateLimits(app, opts.redisUrl, opts.logger);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { errorBody } from '../http/contract/common';
 import { collectProcessMetrics, databaseErrors, httpDuration, registry } from './metrics';
 
 export interface MetricsPluginOptions {
@@ -30,7 +32,13 @@ export const metricsPlugin: FastifyPluginAsync<MetricsPluginOptions> = async (ap
   app.addHook('onError', async (_req, _reply, err) => {
     if (isDatabaseError(err)) databaseErrors.inc({ kind: 'request' });
   });
-  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+  const schema = {
+    tags: ['operations'],
+    summary: 'Prometheus metrics in the text format (bearer METRICS_TOKEN when it is set)',
+    security: [{ bearer: [] }],
+    response: { 200: z.string().describe('Prometheus text exposition format 0.0.4'), 401: errorBody },
+  };
+  app.get('/metrics', { schema }, async (req, reply) => {
     if (options.token !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
       if (match === null || !sameToken(match[1], options.token)) {

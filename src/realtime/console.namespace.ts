@@ -7,18 +7,22 @@ import type { PresenceService } from '../domain/user/presence.service';
 import { Conversation } from '../domain/conversation/conversation.model';
 import { SESSION_COOKIE } from '../http/session-auth';
 import { rooms } from './rooms';
+import { socketSlots } from './socket-slots';
 
 /**
  * `/console`: agents' browsers, admitted by the session cookie (SameSite=Strict, so other sites'
  * pages cannot open it). The user's sockets join their own room, their session's (closed on
- * sign-out), and the managers' room for managers and admins. `typing` reaches the customer.
+ * sign-out), and the managers' room for managers and admins. `typing` reaches the customer. At
+ * most `maxPerSession` sockets per sign-in are open on an instance.
  */
-export function registerConsoleNamespace(nsp: Namespace, widget: Namespace, sessions: SessionService, log: Logger): void {
+export function registerConsoleNamespace(nsp: Namespace, widget: Namespace, sessions: SessionService, log: Logger, maxPerSession = 10): void {
+  const slots = socketSlots(maxPerSession);
   nsp.use((socket, next) => {
     const token = fastifyCookie.parse(socket.request.headers.cookie ?? '')[SESSION_COOKIE];
     sessions.resolve(token).then(
       (signed) => {
         if (!signed) return next(new Error('unauthorized'));
+        if (!slots.take(signed.sessionId, socket)) return next(new Error('too_many_connections'));
         socket.data.userId = String(signed.user._id);
         socket.data.role = signed.user.role;
         socket.data.sessionId = signed.sessionId;

@@ -18,6 +18,8 @@ export interface RealtimeDeps {
   log: Logger;
   /** REDIS_URL: rooms and server-side events span every instance on the same Redis. */
   redisUrl?: string;
+  /** WIDGET_SOCKETS_PER_CONVERSATION and CONSOLE_SOCKETS_PER_SESSION. */
+  socketLimits?: { perConversation: number; perSession: number };
 }
 
 /** The socket.io server of the service. */
@@ -33,7 +35,7 @@ export interface Realtime {
  * Redis adapter makes rooms span instances: a widget connected to instance A hears an agent's
  * reply stored by instance B, and every console sees the chats of all.
  */
-export function attachRealtime({ app, events, sessions, log, redisUrl }: RealtimeDeps): Realtime {
+export function attachRealtime({ app, events, sessions, log, redisUrl, socketLimits }: RealtimeDeps): Realtime {
   const io = new Server(app.server, {
     serveClient: false,
     // The widget runs on customers' sites; it is authorised by its token, never by cookies.
@@ -44,8 +46,8 @@ export function attachRealtime({ app, events, sessions, log, redisUrl }: Realtim
   if (redis) io.adapter(createAdapter(redis.pub, redis.sub));
   const widget = io.of('/widget');
   const consoleNsp = io.of('/console');
-  registerWidgetNamespace(widget, consoleNsp, app, log);
-  registerConsoleNamespace(consoleNsp, widget, sessions, log);
+  registerWidgetNamespace(widget, consoleNsp, app, log, socketLimits?.perConversation);
+  registerConsoleNamespace(consoleNsp, widget, sessions, log, socketLimits?.perSession);
   registerWidgetPush(events, widget, log);
   registerConsolePush(events, consoleNsp, log);
   events.on('session.ended', ({ sessionId }) => consoleNsp.in(rooms.session(sessionId)).disconnectSockets(true));

@@ -5,15 +5,16 @@ import { remindDueLeads } from '../../src/domain/lead/lead.service';
 
 const mail = new FakeHttpServer(() => ({ body: { ok: true } }));
 const sms = new FakeHttpServer(() => ({ body: { ok: true } }));
-let env: Record<string, string> = {};
+const env: Record<string, string> = {};
 beforeAll(async () => {
-  env = { MAIL_WEBHOOK_URL: `${await mail.start()}/send`, SMS_WEBHOOK_URL: `${await sms.start()}/sms`, SMS_WEBHOOK_TOKEN: 'sms-token', ALERT_EMAIL_TO: 'boss@example.com' };
+  Object.assign(env, { MAIL_WEBHOOK_URL: `${await mail.start()}/send`, SMS_WEBHOOK_URL: `${await sms.start()}/sms`, SMS_WEBHOOK_TOKEN: 'sms-token', ALERT_EMAIL_TO: 'boss@example.com' });
 });
 afterAll(async () => {
-  await mail.stop();
-  await sms.stop();
+  await mail.close();
+  await sms.close();
 });
-const service = useLiveChatService('bo_leads_orders', new Proxy({}, { ownKeys: () => Reflect.ownKeys(env), getOwnPropertyDescriptor: (_t, k) => ({ value: env[k as string], enumerable: true, configurable: true }) }) as Record<string, string>);
+// The gateways' addresses are known once they listen (the beforeAll above runs first).
+const service = useLiveChatService('bo_leads_orders', env);
 const app = () => service().app;
 
 describe('leads handed to sales consultants, and orders told to the customer as they move', () => {
@@ -100,5 +101,11 @@ describe('leads handed to sales consultants, and orders told to the customer as 
     const call = sms.calls.at(-1)!;
     expect(call.headers.authorization).toBe('Bearer sms-token');
     expect(call.body).toEqual({ to: '+8613700002222', text: expect.stringContaining('AN-998877') });
+  });
+
+  it('keeps the lead’s and the order’s personal fields encrypted in the database', async () => {
+    const db = (await import('mongoose')).default.connection.db!;
+    const raw = JSON.stringify(await Promise.all(['leads', 'orders', 'complaints', 'customers', 'directory'].map((c) => db.collection(c).find({}).toArray())));
+    for (const clear of ['钱女士', '13912345678', '金阳大道', '13700002222', '中华北路', 'zhao@example.com', '赵顾问']) expect(raw).not.toContain(clear);
   });
 });

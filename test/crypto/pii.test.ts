@@ -79,3 +79,24 @@ describe('personal fields of the customer archive are encrypted at rest and stay
     expect(await Customer.countDocuments({ phone: { $in: ['+8613500000005', '+8613500000006'] } })).toBe(2);
   });
 });
+
+describe('npm run pii:rotate', () => {
+  it('rewrites every personal field under the new key, after which the old key is not needed', async () => {
+    const { rotatePii } = await import('../../src/crypto/pii-rotation');
+    await Customer.deleteMany({});
+    const oldKey = randomBytes(32);
+    configurePii(oldKey);
+    const c = await identifyCustomer('web', 'rotate-1', { displayName: '旧钥匙' });
+    await learnAboutCustomer(c._id, { name: '周八', phone: '+8613400000004' });
+    const newKey = randomBytes(32);
+    const ring = configurePii(newKey, [oldKey]);
+    const counts = await rotatePii();
+    expect(counts.Customer).toBeGreaterThanOrEqual(1);
+    const stored = await raw(c._id);
+    expect(stored!.name.startsWith(`enc1.${ring.current.id}.`)).toBe(true);
+    expect(stored!.identities[0].displayName.startsWith(`enc1.${ring.current.id}.`)).toBe(true);
+    configurePii(newKey);
+    expect(await Customer.findOne({ phone: '+8613400000004' }).lean()).toMatchObject({ name: '周八', identities: [expect.objectContaining({ displayName: '旧钥匙' })] });
+    expect((await rotatePii()).Customer).toBe(0);
+  });
+});

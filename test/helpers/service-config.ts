@@ -16,6 +16,11 @@ export function testServiceConfig(label: string, env: Record<string, string> = {
     BUSINESS_HOURS: 'mon-sun 00:00-24:00',
     // Route tests sign in without a console socket: presence must not lapse while a file runs.
     PRESENCE_GRACE_SECONDS: '600',
+    // Every test request comes from 127.0.0.1: limits are off unless a test sets them.
+    RATE_LIMIT_LOGIN_PER_IP: 'off',
+    RATE_LIMIT_LOGIN_PER_ACCOUNT: 'off',
+    RATE_LIMIT_CONVERSATIONS_PER_IP: 'off',
+    RATE_LIMIT_MESSAGES_PER_IP: 'off',
     ...env,
   });
 }

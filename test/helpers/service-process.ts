@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { freeLoopbackPort } from '../../src/db/embedded/wait';
 
@@ -56,7 +58,7 @@ export async function startServiceProcess(env: Record<string, string>, options: 
   const port = await freeLoopbackPort();
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), ADMIN_PASSWORD: 'first-admin-password', ADMIN_EMAIL: 'boss@example.com', ...env },
+    env: { ...process.env, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-process-')), NODE_ENV: 'test', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), ADMIN_PASSWORD: 'first-admin-password', ADMIN_EMAIL: 'boss@example.com', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -70,7 +70,7 @@ describe('the public client API', () => {
     ['an operator object as choice', { choice: { $gt: '' } }],
     ['a $-key beside the fields', { text: 'hi', $where: 'sleep(1000)' }],
     ['neither text nor choice', { clientMessageId: 'x1' }],
-    ['a text over 4000 characters', { text: 'a'.repeat(4001) }],
+    ['a text over 8000 characters', { text: 'a'.repeat(8001) }],
     ['a malformed clientMessageId', { text: 'hi', clientMessageId: 'bad id!' }],
     ['a blank text', { text: '   ' }],
   ])('rejects %s with 400 and stores nothing', async (_label, body) => {
@@ -80,6 +80,16 @@ describe('the public client API', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
     expect(await Message.countDocuments({ conversation: v.conversationId })).toBe(before);
+  });
+
+  it('takes a text of 8000 characters whole, and names the limit when refusing a longer one', async () => {
+    const v = await openChat(app());
+    const whole = '长'.repeat(8000);
+    expect((await say(app(), v, { text: whole })).statusCode).toBe(200);
+    expect((await Message.findOne({ conversation: v.conversationId, author: 'customer' }).lean())?.text).toBe(whole);
+    const refused = await say(app(), v, { text: `${whole}!` });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([{ field: 'text', message: 'must be at most 8000 characters' }]);
   });
 
   it('names the unexpected key of a rejected body', async () => {

@@ -5,11 +5,13 @@
  */
 export type {
   AgentBadge,
+  AttachmentView,
   ChatMessage,
   ConversationState,
   CustomerMessage,
   QuickReply,
   Rating,
   RatingSubmission,
+  UploadRules,
 } from '../../src/http/contract';
 export type { Author, ConversationStatus } from '../../src/http/contract/types';

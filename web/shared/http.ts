@@ -34,7 +34,9 @@ export interface RequestOptions {
 /** Sends a JSON request and returns the parsed answer (undefined for 204); throws ApiError otherwise. */
 export async function requestJson<T>(url: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (an upload) sets its own multipart content type.
+  const form = typeof FormData === 'function' && opts.body instanceof FormData;
+  if (opts.body !== undefined && !form) headers['content-type'] = 'application/json';
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
   const timer = controller ? setTimeout(() => controller.abort(), opts.timeoutMs ?? 15000) : undefined;
   let res: Response;
@@ -42,7 +44,7 @@ export async function requestJson<T>(url: string, opts: RequestOptions = {}): Pr
     res = await fetch(url, {
       method: opts.method ?? 'GET',
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : form ? (opts.body as FormData) : JSON.stringify(opts.body),
       credentials: opts.credentials ?? 'same-origin',
       signal: controller?.signal,
       cache: 'no-store',

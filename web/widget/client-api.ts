@@ -1,5 +1,5 @@
-import { requestJson } from '../shared/http';
-import type { ChatMessage, ConversationState, RatingSubmission } from '../shared/contract';
+import { ApiError, requestJson } from '../shared/http';
+import type { ChatMessage, ConversationState, RatingSubmission, UploadRules } from '../shared/contract';
 import type { Session } from './session-store';
 import type { WidgetLocale } from './i18n';
 
@@ -29,8 +29,8 @@ export class ClientApi {
     return `${this.base}/api/v1/client/conversations/${encodeURIComponent(session.conversationId)}`;
   }
 
-  /** `GET /widget/config.json`: whether to ask for name and phone first. */
-  async settings(): Promise<{ prechatForm: boolean }> {
+  /** `GET /widget/config.json`: whether to ask for name and phone first, and which files may be sent. */
+  async settings(): Promise<{ prechatForm: boolean; upload?: UploadRules }> {
     return requestJson(`${this.base}/widget/config.json`, { credentials: 'omit' });
   }
 
@@ -59,6 +59,21 @@ export class ClientApi {
   async messagesAfter(session: Session, cursor?: string): Promise<MessagesPage> {
     const query = cursor ? `?after=${encodeURIComponent(cursor)}` : '';
     return requestJson<MessagesPage>(`${this.conv(session)}/messages${query}`, { headers: this.auth(session), credentials: 'omit' });
+  }
+
+  /** Sends a picture or file (idempotent on clientMessageId); returns the stored message and the bot's replies. */
+  async upload(session: Session, file: Blob, name: string, clientMessageId: string): Promise<{ message: ChatMessage; messages: ChatMessage[] }> {
+    const body = new FormData();
+    body.append('clientMessageId', clientMessageId);
+    body.append('file', file, name);
+    return requestJson(`${this.conv(session)}/attachments`, { method: 'POST', body, headers: this.auth(session), credentials: 'omit', timeoutMs: 120000 });
+  }
+
+  /** A file of the conversation as a blob: URL for an <img> or a download (the token cannot ride on a plain URL). */
+  async fileUrl(session: Session, path: string): Promise<string> {
+    const res = await fetch(this.base + path, { headers: this.auth(session), credentials: 'omit' });
+    if (!res.ok) throw new ApiError(res.status, `HTTP_${res.status}`, res.statusText);
+    return URL.createObjectURL(await res.blob());
   }
 
   /** Rates the closed conversation (409 when not closed yet or already rated). */

@@ -29,7 +29,8 @@ export class MessageLog {
     for (const m of messages) {
       if (!m || typeof m.id !== 'string' || this.ids.has(m.id)) continue;
       this.ids.add(m.id);
-      if (m.author === 'customer') {
+      // A picture or file is shown when the server has it: it has no local copy to match.
+      if (m.author === 'customer' && !m.attachments?.length) {
         const text = (m.text ?? '').trim();
         const own = this.entries.find((e) => e.clientMessageId && (text === '' || e.message.text.trim() === text));
         if (own) {

@@ -1,6 +1,6 @@
 import { h, replaceChildren } from '../shared/dom';
 import { ApiError } from '../shared/http';
-import type { ChatMessage, ConversationState, RatingSubmission } from '../shared/contract';
+import type { ChatMessage, ConversationState, RatingSubmission, UploadRules } from '../shared/contract';
 import { translator, type Translate, type WidgetLocale } from './i18n';
 import { ClientApi } from './client-api';
 import { ChatConnection, type LinkState } from './connection';
@@ -13,6 +13,8 @@ import { MessageList } from './views/message-list';
 import { FocusPlan } from './focus-plan';
 import type { PrechatAnswers } from './views/prechat-form';
 import { cardView, type Card } from './views/cards';
+import { createAttachButton, type AttachButton } from './views/attach-button';
+import { refusalOf } from './views/attachments';
 
 /** Where the widget's server is and how it speaks. */
 export interface WidgetOptions {
@@ -36,6 +38,12 @@ export class ChatWidget {
   private readonly list = new MessageList();
   private readonly cardSlot = h('div');
   private readonly focus: FocusPlan;
+  private readonly attach: AttachButton;
+  /** /widget/config.json, read once when the panel first opens. */
+  private settings?: Promise<{ prechatForm: boolean; upload?: UploadRules }>;
+  private uploadRules?: UploadRules;
+  /** Blob URLs of pictures already fetched, by their server URL. */
+  private readonly files = new Map<string, Promise<string>>();
   private connection?: ChatConnection;
   private conversation: ConversationState = { status: 'bot' };
   private link: LinkState = 'connecting';
@@ -63,6 +71,8 @@ export class ChatWidget {
     this.panel = createPanel(this.t, () => this.close());
     this.composer = createComposer(this.t, (text) => this.send({ text }), (on) => this.connection?.typing(on));
     this.panel.body.append(this.list.el, this.cardSlot);
+    this.attach = createAttachButton(this.t, this.composer.input, this.panel.el, (files) => void this.sendFiles(files));
+    this.composer.tools.append(this.attach.el);
     this.panel.footer.append(this.composer.el);
     root.append(this.panel.el, this.launcher.el);
     this.focus = new FocusPlan({ root, launcher: this.launcher.el, panel: this.panel.el, input: this.composer.input, cards: this.cardSlot });
@@ -76,6 +86,7 @@ export class ChatWidget {
   open(): void {
     this.isOpen = true;
     this.store.unread = 0;
+    void this.loadSettings();
     if (!this.store.session && !this.starting && this.card !== 'prechat') void this.begin();
     this.focus.want('panel');
     this.render();
@@ -91,7 +102,7 @@ export class ChatWidget {
   private async begin(): Promise<void> {
     this.starting = true;
     this.render();
-    const settings = await this.api.settings().catch(() => ({ prechatForm: false }));
+    const settings = await this.loadSettings();
     if (settings.prechatForm) {
       this.starting = false;
       this.showCard('prechat');
@@ -100,6 +111,56 @@ export class ChatWidget {
     }
     const problem = await this.startConversation({});
     if (problem) this.showCard('error');
+  }
+
+  private loadSettings(): Promise<{ prechatForm: boolean; upload?: UploadRules }> {
+    this.settings ??= this.api.settings().then(
+      (s) => {
+        this.uploadRules = s.upload;
+        if (s.upload) this.attach.accept(s.upload.types);
+        return s;
+      },
+      () => ({ prechatForm: false }),
+    );
+    return this.settings;
+  }
+
+  /**
+   * Sends pictures or files one after the other; a type or size the server would refuse is
+   * refused here with a message, as is anything the server refuses (its type read from the bytes).
+   */
+  private async sendFiles(files: File[]): Promise<void> {
+    for (const file of files) {
+      const session = this.store.session;
+      if (!session || this.conversation.status === 'closed') return;
+      this.notice = refusalOf(file, this.uploadRules, this.t);
+      if (this.notice) return this.render();
+      this.notice = this.t('pending');
+      this.render();
+      try {
+        const { message, messages } = await this.api.upload(session, file, file.name || 'image.png', newClientMessageId());
+        this.notice = undefined;
+        this.received([message, ...messages]);
+      } catch (err) {
+        const code = err instanceof ApiError ? err.code : '';
+        this.notice = this.t(code === 'FILE_TOO_LARGE' ? 'fileTooLarge' : code === 'FILE_TYPE_NOT_ALLOWED' ? 'fileType' : 'failed', { size: Math.floor((this.uploadRules?.maxBytes ?? 0) / 1048576) || 1 });
+        this.render();
+        return;
+      }
+    }
+  }
+
+  /** A picture or file of the conversation as a blob: URL, fetched once. */
+  private loadFile(url: string): Promise<string> {
+    const session = this.store.session;
+    if (!session) return Promise.reject(new Error('no conversation'));
+    let loaded = this.files.get(url);
+    if (!loaded) {
+      loaded = this.api.fileUrl(session, url);
+      loaded.catch(() => this.files.delete(url));
+      this.files.set(url, loaded);
+    }
+    return loaded;
   }
 
   /** Creates the conversation; resolves to a text for the pre-chat form when it failed. */
@@ -168,6 +229,8 @@ export class ChatWidget {
     this.connection = undefined;
     this.store.setSession(undefined);
     this.log.clear();
+    for (const url of this.files.values()) void url.then(URL.revokeObjectURL, () => undefined);
+    this.files.clear();
     this.conversation = { status: 'bot' };
     this.awaitingBot = this.agentTyping = false;
     this.showCard('none');
@@ -279,6 +342,7 @@ export class ChatWidget {
     const inputReady = !!this.store.session && status !== 'closed';
     if (!inputReady && this.focus.has(this.panel.footer)) this.focus.want('panel');
     this.composer.setEnabled(inputReady);
+    this.attach.button.disabled = !inputReady;
     this.panel.footer.hidden = !inputReady;
     this.focus.place(this.isOpen, inputReady);
     if (!this.isOpen) return;
@@ -288,6 +352,7 @@ export class ChatWidget {
       typing: this.agentTyping || this.awaitingBot,
       quickRepliesEnabled: status === 'bot',
       onChoice: (reply) => this.send({ text: reply.label, choice: reply.value }),
+      loadFile: (url) => this.loadFile(url),
     });
     if (this.stickToBottom || this.log.last?.local === 'pending' || this.log.last?.local === 'queued') {
       this.panel.body.scrollTop = this.panel.body.scrollHeight;

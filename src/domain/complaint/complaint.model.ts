@@ -11,6 +11,21 @@ export const FEEDBACK_WINDOW_MS = 24 * 3600_000;
 /** Who did a step, when, with what they wrote. */
 const signed = { by: { type: Schema.Types.ObjectId, ref: 'User' }, name: String, at: Date };
 
+/** A picture the customer sent in the complaint's conversation; the file stays on its message. */
+const evidenceSchema = new Schema(
+  {
+    message: { type: Schema.Types.ObjectId, ref: 'Message', required: true },
+    /** Its place among the message's attachments. */
+    index: { type: Number, required: true, min: 0 },
+    kind: { type: String, required: true },
+    name: String,
+    mime: String,
+    size: Number,
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 /** 投诉: general (一般, attitude, no loss) or serious (严重, loss, theft, injury), tracked to closure. */
 const complaintSchema = new Schema(
   {
@@ -56,6 +71,8 @@ const complaintSchema = new Schema(
     escalatedFor: Date,
     assignee: { type: Schema.Types.ObjectId, ref: 'User' },
     closedAt: Date,
+    /** 证据: photos of the broken vase, the wrong parcel… sent in the conversation (issue 13). */
+    evidence: { type: [evidenceSchema], default: [] },
   },
   { timestamps: true },
 );

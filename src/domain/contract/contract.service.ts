@@ -124,7 +124,8 @@ export async function declineRenewal(id: string, reason: string, actor: Actor): 
 /**
  * 续签提醒 (000 §7-3): contracts ending within 15 days with no renewal in progress become `due`
  * (compare-and-set, so each is claimed once), a renewal follow-up is scheduled, and the store's
- * managers, the consultant and the console's managers are told; then the contract is `notified`.
+ * managers, the consultant and the console's managers are told; once the store or the consultant
+ * was reached, the contract is `notified`.
  */
 export async function remindRenewals(today: Date): Promise<number> {
   const horizon = new Date(today.getTime() + RENEWAL_NOTICE_DAYS * 24 * 3600_000);
@@ -145,7 +146,8 @@ export async function remindRenewals(today: Date): Promise<number> {
       if (c) contacts.push({ name: c.name, wecomUserId: c.wecomUserId ?? undefined, email: c.email ?? undefined });
     }
     announce({ kind: 'contract.renewal', params: { number: contract.number, end: localDay(contract.end), store: contract.store ?? '' }, managers: true, contacts, link: { page: 'archives', params: ['contracts', String(contract._id)] } });
-    await Contract.updateOne({ _id: contract._id, 'renewal.state': 'due' }, { $set: { 'renewal.state': 'notified' }, $push: { history: { from: 'due', to: 'notified', at: today, note: contacts.map((c) => c.name).join(', ') || 'console' } } });
+    // `notified`: the store (or the consultant) was reached; with nobody to reach it stays `due` on the console's list.
+    if (contacts.length) await Contract.updateOne({ _id: contract._id, 'renewal.state': 'due' }, { $set: { 'renewal.state': 'notified' }, $push: { history: { from: 'due', to: 'notified', at: today, note: `told ${contacts.length} contact(s)` } } });
     await recordAudit(SYSTEM, 'contract.renewal_due', { type: 'Contract', id: contract._id }, { end: contract.end, store: contract.store });
     told++;
   }

@@ -39,6 +39,7 @@ const PERSONAL = ['name', 'phone', 'address', 'idNumber', 'notes'];
 export async function updateCustomerArchive(id: string, changes: ArchiveChanges, actor: Actor): Promise<CustomerDoc> {
   const customer = await Customer.findById(id);
   if (!customer) throw new AppError('CUSTOMER_NOT_FOUND');
+  if (typeof changes.idNumber === 'string') changes = { ...changes, idNumber: changes.idNumber.trim().toUpperCase() };
   for (const [k, v] of Object.entries(changes)) if (v !== undefined) customer.set(k, v === null || v === '' ? undefined : v);
   await customer.save();
   await recordAudit(actor, 'customer.archive', { type: 'Customer', id: customer._id }, Object.fromEntries(Object.keys(changes).map((k) => [k, PERSONAL.includes(k) ? '[changed]' : (changes as Record<string, unknown>)[k]])));

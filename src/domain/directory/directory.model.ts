@@ -9,7 +9,7 @@ const directoryEntrySchema = new Schema(
     kind: { type: String, enum: DIRECTORY_KINDS, required: true },
     name: { type: String, required: true, trim: true, maxlength: 100 },
     phone: { type: String, validate: phoneValidator },
-    email: { type: String, trim: true, lowercase: true, maxlength: 200, match: /^[^\s@]+@[^\s@]+\.[^\s@]+$/ },
+    email: { type: String, trim: true, maxlength: 200, match: /^[^\s@]+@[^\s@]+\.[^\s@]+$/ },
     /** Their WeCom member id: work and alerts reach them as a WeCom app message. */
     wecomUserId: { type: String, trim: true, maxlength: 64 },
     store: { type: String, trim: true, maxlength: 100 },
@@ -20,7 +20,7 @@ const directoryEntrySchema = new Schema(
   { timestamps: true },
 );
 directoryEntrySchema.index({ kind: 1, active: 1 });
-directoryEntrySchema.plugin(encryptedFields, { fields: [{ path: 'phone', lookup: 'phone' }] });
+directoryEntrySchema.plugin(encryptedFields, { fields: [{ path: 'name', lookup: 'name' }, { path: 'phone', lookup: 'phone' }, { path: 'email' }] });
 
 export type DirectoryEntryFields = InferSchemaType<typeof directoryEntrySchema>;
 export type DirectoryEntryDoc = HydratedDocument<DirectoryEntryFields>;

@@ -32,6 +32,8 @@ export async function getDirectoryEntry(id: string | Types.ObjectId): Promise<Di
 
 const cleared = (input: Partial<DirectoryInput>) => {
   const set: Record<string, unknown> = {};
+  // Lower-cased here: a setter would lower-case the ciphertext (the field is encrypted).
+  if (typeof input.email === 'string') input = { ...input, email: input.email.trim().toLowerCase() };
   const unset: Record<string, 1> = {};
   for (const [k, v] of Object.entries(input)) {
     if (v === undefined) continue;

@@ -1,9 +1,25 @@
 import { Schema, model, type FlattenMaps, type InferSchemaType, type HydratedDocument, type Types } from 'mongoose';
-import { CHANNELS } from '../../core/message';
+import { ATTACHMENT_KINDS, CHANNELS, type Attachment } from '../../core/message';
 import { withReportDay } from '../shared/schema-helpers';
 
 const quickReplySchema = new Schema(
   { label: { type: String, required: true, maxlength: 100 }, value: { type: String, required: true, maxlength: 100 } },
+  { _id: false },
+);
+
+/** A picture, file, voice or video of the message (core/message.ts Attachment); the bytes are in the file store. */
+const attachmentSchema = new Schema(
+  {
+    kind: { type: String, enum: ATTACHMENT_KINDS, required: true },
+    fileId: { type: String, maxlength: 100 },
+    name: { type: String, maxlength: 255 },
+    size: { type: Number, min: 0 },
+    mime: { type: String, maxlength: 200 },
+    thumbnailId: { type: String, maxlength: 100 },
+    duration: { type: Number, min: 0 },
+    transcript: { type: String, maxlength: 4000 },
+    error: { type: String, enum: ['too_large', 'type_not_allowed', 'unavailable'] },
+  },
   { _id: false },
 );
 
@@ -18,6 +34,7 @@ const messageSchema = new Schema(
     text: { type: String, default: '', maxlength: 8000 },
     choice: { type: String, maxlength: 200 },
     quickReplies: { type: [quickReplySchema], default: undefined },
+    attachments: { type: [attachmentSchema], default: undefined },
     payload: { type: Schema.Types.Mixed },
     /**
      * The platform's id for inbound messages (a retried delivery collides and is stored once);
@@ -67,10 +84,13 @@ messageSchema.index({ 'delivery.state': 1, 'delivery.nextAt': 1 });
 export type MessageFields = InferSchemaType<typeof messageSchema>;
 export type MessageDoc = HydratedDocument<MessageFields>;
 /** A stored message as a plain object (a lean read, or a hydrated document: both fit). */
-export type MessageRecord = Omit<FlattenMaps<MessageFields>, 'quickReplies'> & {
+export type MessageRecord = Omit<FlattenMaps<MessageFields>, 'quickReplies' | 'attachments'> & {
   _id: Types.ObjectId;
   createdAt?: Date;
   updatedAt?: Date;
   quickReplies?: { label: string; value: string }[] | null;
+  attachments?: StoredAttachment[] | null;
 };
+/** An attachment as read back (absent fields may come as null). */
+export type StoredAttachment = { kind: Attachment['kind'] } & { [K in Exclude<keyof Attachment, 'kind'>]?: Attachment[K] | null };
 export const Message = model('Message', messageSchema);

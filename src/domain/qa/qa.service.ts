@@ -21,7 +21,7 @@ function sample<T>(items: T[], n: number): T[] {
 /**
  * The weekly spot check: of the chats each agent closed in the week before `now`'s (Monday to
  * Sunday, local), `perAgent` drawn at random wait for a manager's score. Run twice, it adds none
- * (one review per week and chat).
+ * (one review per week and chat, at most `perAgent` per agent).
  */
 export async function sampleWeek(now: Date, perAgent: number): Promise<{ week: string; sampled: number }> {
   const monday = weekMonday(localDay(now), -1);
@@ -31,7 +31,10 @@ export async function sampleWeek(now: Date, perAgent: number): Promise<{ week: s
   for (const c of closed) byAgent.set(String(c.assignee), [...(byAgent.get(String(c.assignee)) ?? []), c]);
   let sampled = 0;
   for (const [agent, chats] of byAgent) {
-    for (const c of sample(chats, perAgent)) {
+    // Run again, it only tops up an agent's sample to `perAgent`.
+    const have = await QaReview.find({ week, agent: new Types.ObjectId(agent) }, { conversation: 1 }).lean();
+    const taken = new Set(have.map((r) => String(r.conversation)));
+    for (const c of sample(chats.filter((x) => !taken.has(String(x._id))), Math.max(0, perAgent - have.length))) {
       try {
         await QaReview.create({ key: `${week}:${String(c._id)}`, week, agent: new Types.ObjectId(agent), conversation: c._id, closedAt: c.closedAt });
         sampled++;

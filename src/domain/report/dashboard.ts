@@ -52,10 +52,10 @@ export async function slaFigures(f: ReportFilter, targets: { firstResponseSecond
       $group: {
         _id: null,
         handedOff: { $sum: 1 },
-        answered: { $sum: { $cond: [{ $ifNull: ['$firstResponseSeconds', false] }, 1, 0] } },
+        answered: { $sum: { $cond: [{ $gte: ['$firstResponseSeconds', 0] }, 1, 0] } },
         firstResponseAvg: { $avg: '$firstResponseSeconds' },
         firstWithin: { $sum: { $cond: [{ $eq: ['$firstResponseWithin', true] }, 1, 0] } },
-        resolved: { $sum: { $cond: [{ $ifNull: ['$resolutionSeconds', false] }, 1, 0] } },
+        resolved: { $sum: { $cond: [{ $gte: ['$resolutionSeconds', 0] }, 1, 0] } },
         resolutionAvg: { $avg: '$resolutionSeconds' },
         resolutionWithin: { $sum: { $cond: [{ $eq: ['$resolutionWithin', true] }, 1, 0] } },
       },

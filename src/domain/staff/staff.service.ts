@@ -24,7 +24,11 @@ const PERSONAL = new Set(['name', 'phone', 'idNumber', 'address', 'emergencyCont
 const changedFields = (input: object) => Object.fromEntries(Object.entries(input).map(([k, v]) => [k, PERSONAL.has(k) ? '[changed]' : v]));
 
 /** 入职登记: a worker enters the archive as new (新到), the first line of their movement log. */
+/** ID numbers are kept upper-case (…123X), so an exact search finds them however typed. */
+const normalised = <T extends Partial<StaffInput>>(input: T): T => (typeof input.idNumber === 'string' ? { ...input, idNumber: input.idNumber.trim().toUpperCase() } : input);
+
 export async function createStaff(input: StaffInput, actor: Actor & { name?: string }): Promise<StaffDoc> {
+  input = normalised(input);
   const fields = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== ''));
   const staff = await Staff.create({ ...fields, status: 'new', movements: [{ to: 'new', at: new Date(), store: input.store ?? undefined, by: actor.id, byName: actor.name }] });
   await recordAudit(actor, 'staff.create', { type: 'Staff', id: staff._id }, changedFields(input));
@@ -40,6 +44,7 @@ export async function getStaff(id: string | Types.ObjectId): Promise<StaffDoc> {
 /** Changes a worker's details (the status moves only through changeStaffStatus). */
 export async function updateStaff(id: string, input: Partial<StaffInput>, actor: Actor): Promise<StaffDoc> {
   const staff = await getStaff(id);
+  input = normalised(input);
   for (const [k, v] of Object.entries(input)) if (v !== undefined) staff.set(k, v === null || v === '' ? undefined : v);
   await staff.save();
   await recordAudit(actor, 'staff.update', { type: 'Staff', id: staff._id }, changedFields(input));

@@ -4,13 +4,14 @@ import { AppError } from '../../errors';
 import { User, type UserDoc } from './user.model';
 import { Session } from './session.model';
 import { hashPassword, verifyPassword } from './password';
+import { LoginThrottle } from './login-throttle';
 import { recordAudit } from '../audit/audit.service';
 
 export interface SessionSettings {
   ttlHours: number;
-  /** LOGIN_MAX_FAILURES wrong passwords in a row lock the account… */
+  /** LOGIN_MAX_FAILURES wrong passwords for one e-mail from one address lock that address out of it… */
   maxFailures: number;
-  /** …for LOGIN_LOCK_MINUTES. */
+  /** …for LOGIN_LOCK_MINUTES, twice as long with each lock in a row (at most a day). */
   lockMinutes: number;
   now?: () => Date;
 }
@@ -26,41 +27,45 @@ export interface SignedIn {
   sessionId: string;
 }
 
+/** The e-mail as accounts are keyed by it. */
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
 /**
- * Console sign-in: checks the password (argon2), locks the account after too many failures,
- * and issues a random session token of which only the hash is stored.
+ * Console sign-in: checks the password (argon2) after taking one of the attempts the client's
+ * address has left on the e-mail (login-throttle), and issues a random session token of which
+ * only the hash is stored. Unknown e-mails take the same steps (a password checked against a
+ * decoy hash, attempts counted and locked), so neither the answer nor its timing tells them apart.
  */
 export class SessionService {
   private readonly now: () => Date;
-  /** Verified against for unknown e-mails, so their answer takes as long as a wrong password. */
-  private decoy?: Promise<string>;
+  /** The decoy an unknown e-mail's password is checked against: hashed once, at start. */
+  private readonly decoy: Promise<string>;
+  readonly throttle: LoginThrottle;
 
   constructor(private readonly settings: SessionSettings) {
     this.now = settings.now ?? (() => new Date());
+    this.throttle = new LoginThrottle({ maxFailures: settings.maxFailures, lockMinutes: settings.lockMinutes, now: this.now });
+    this.decoy = hashPassword(randomBytes(16).toString('hex'));
   }
 
-  /** Signs in; 401 for a wrong e-mail or password, 423 while the account is locked. */
+  /** Signs in; 401 for a wrong e-mail or password, 423 while this address is locked out of the e-mail. */
   async signIn(email: string, password: string, meta: { ip?: string; userAgent?: string } = {}): Promise<{ user: UserDoc; token: string; expiresAt: Date }> {
+    const address = meta.ip ?? 'unknown';
+    const wanted = normaliseEmail(email);
+    const [found, attempt] = await Promise.all([User.findOne({ email: wanted }).select('+passwordHash'), this.throttle.take(wanted, address)]);
+    if (!attempt.ok) throw this.locked(attempt.lockedUntil);
+    const user = found?.active ? found : undefined;
+    const right = await verifyPassword(user ? user.passwordHash : await this.decoy, password);
+    if (!user || !right) {
+      const until = await this.throttle.failed(attempt);
+      if (!until) throw new AppError('UNAUTHENTICATED', 'Wrong e-mail or password');
+      const entity = user ? { type: 'User', id: user._id } : { type: 'LoginThrottle', id: attempt.id };
+      await recordAudit({ type: 'system', name: 'sign-in' }, user ? 'user.lock' : 'login.lock', entity, { email: wanted, address, until }, meta.ip);
+      throw this.locked(until);
+    }
     const now = this.now();
-    const user = await User.findOne({ email: email.trim().toLowerCase() }).select('+passwordHash');
-    if (!user || !user.active) {
-      this.decoy ??= hashPassword(randomBytes(16).toString('hex'));
-      await verifyPassword(await this.decoy, password);
-      throw new AppError('UNAUTHENTICATED', 'Wrong e-mail or password');
-    }
-    if (user.lockedUntil && user.lockedUntil > now) throw this.locked(user.lockedUntil);
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const failures = (user.failedLogins ?? 0) + 1;
-      if (failures >= this.settings.maxFailures) {
-        const until = new Date(now.getTime() + this.settings.lockMinutes * 60_000);
-        await User.updateOne({ _id: user._id }, { $set: { failedLogins: 0, lockedUntil: until } });
-        await recordAudit({ type: 'system', name: 'sign-in' }, 'user.lock', { type: 'User', id: user._id }, { failures, until }, meta.ip);
-        throw this.locked(until);
-      }
-      await User.updateOne({ _id: user._id }, { $set: { failedLogins: failures } });
-      throw new AppError('UNAUTHENTICATED', 'Wrong e-mail or password');
-    }
-    await User.updateOne({ _id: user._id }, { $set: { failedLogins: 0, lastLoginAt: now }, $unset: { lockedUntil: 1 } });
+    await this.throttle.succeeded(attempt);
+    await User.updateOne({ _id: user._id }, { $set: { lastLoginAt: now } });
     await Session.deleteMany({ expiresAt: { $lt: now } });
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.settings.ttlHours * 3600_000);

@@ -4,7 +4,7 @@ import { PRESENCES, ROLES } from './user-kinds';
 
 export { ROLES, PRESENCES, type Role, type Presence } from './user-kinds';
 
-/** Console users. Only an argon2 hash of the password is stored (see user.service). */
+/** Console users. Only an argon2 hash of the password is stored (see user.service); sign-in locks are in LoginThrottle. */
 const userSchema = new Schema(
   {
     email: { type: String, required: true, trim: true, lowercase: true, maxlength: 200, match: /^[^\s@]+@[^\s@]+\.[^\s@]+$/ },
@@ -25,8 +25,6 @@ const userSchema = new Schema(
     groups: { type: [{ type: String, trim: true, maxlength: 30 }], default: [] },
     /** The console's language for them; unset: the browser's choice. */
     locale: { type: String, enum: LOCALES },
-    failedLogins: { type: Number, default: 0 },
-    lockedUntil: Date,
     lastLoginAt: Date,
   },
   { timestamps: true },

@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import type { Locale } from '../../core/message';
 import { User, type Role, type UserDoc } from './user.model';
 import { Session } from './session.model';
+import { LoginThrottle } from './login-throttle.model';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import { recordAudit, type Actor } from '../audit/audit.service';
 
@@ -129,14 +130,15 @@ export async function updateUser(id: string, changes: UserChanges, actor: Actor)
 }
 
 /**
- * An admin sets a new password (generated when none is given, answered once), unlocks the
- * account and ends the user's sessions.
+ * An admin sets a new password (generated when none is given, answered once), lifts every
+ * sign-in lock on the account and ends the user's sessions.
  */
 export async function resetPassword(id: string, password: string | undefined, actor: Actor): Promise<UserChange & { password?: string }> {
   const user = await getUser(id);
   const next = password ?? generatePassword();
   checkPassword(next);
-  await User.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(next), failedLogins: 0 }, $unset: { lockedUntil: 1 } });
+  await User.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(next) } });
+  await LoginThrottle.deleteMany({ email: user.email });
   const endedSessions = await endSessions(user._id);
   await recordAudit(actor, 'user.password-reset', { type: 'User', id: user._id }, { generated: !password, sessionsEnded: endedSessions.length });
   return { user, endedSessions, ...(password ? {} : { password: next }) };

@@ -11,5 +11,7 @@ export const signature = z.object({ by: z.string().optional(), name: z.string().
 export const when = z.iso.datetime({ offset: true });
 /** An export's format. */
 export const exportQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']) });
+/** The largest amount of money a body may carry, in fen (分): 20,000,000 yuan, far inside exact integers. */
+export const MAX_FEN = 2_000_000_000;
 /** A 32-bit-safe whole amount of money in fen (分). */
-export const fen = z.int().min(0).max(2_000_000_000);
+export const fen = z.int().min(0).max(MAX_FEN, `must be at most ${MAX_FEN} fen`);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, labels, objectId, text } from './common';
 import { listItem } from './conversations';
 import { CHANNELS, COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, LEAD_STATUSES } from './enums';
+import { fen, MAX_FEN } from './back-office-common';
 
 /** A stored record shown as it is (customer, lead, order, complaint): `id` plus its fields. */
 export const record = z.looseObject({ id: z.string() });
@@ -36,9 +37,10 @@ export const orderBody = z.strictObject({
   source: z.literal('agent').optional(),
   channel: channel.optional(),
   items: z
-    .array(z.strictObject({ sku: z.string().trim().max(50).optional(), product: text(200), quantity: z.int().min(1).max(100000), unitPriceFen: z.int().min(0) }))
+    .array(z.strictObject({ sku: z.string().trim().max(50).optional(), product: text(200), quantity: z.int().min(1).max(100000), unitPriceFen: fen }))
     .min(1)
-    .max(50),
+    .max(50)
+    .refine((items) => items.reduce((sum, i) => sum + i.quantity * i.unitPriceFen, 0) <= MAX_FEN, { message: `the order total must be at most ${MAX_FEN} fen` }),
   recipient: z.strictObject({ name: text(100), phone: phone.min(1), isCustomer: z.boolean().optional() }),
   address: z.string().trim().min(4).max(500),
   payment: z.enum(['cod', 'online']),

@@ -11,6 +11,7 @@ import type * as U from './users';
 import type * as Q from './quality';
 import type * as K from './canned';
 import type * as R from './customers';
+import type * as A from './media';
 
 export * from './common';
 export * from './messages';
@@ -19,6 +20,7 @@ export * from './users';
 export * from './quality';
 export * from './canned';
 export * from './customers';
+export * from './media';
 
 type Out<T extends z.ZodType> = z.output<T>;
 type In<T extends z.ZodType> = z.input<T>;
@@ -27,6 +29,8 @@ export type CustomerMessage = Out<typeof M.customerMessage>;
 /** The one message shape: `internal` and `delivery` reach the console only. */
 export type ChatMessage = Out<typeof M.consoleMessage>;
 export type QuickReply = Out<typeof M.quickReply>;
+export type AttachmentView = Out<typeof A.attachmentView>;
+export type UploadRules = Out<typeof A.uploadRules>;
 export type AgentBadge = Out<typeof M.agentBadge>;
 export type ConversationState = Out<typeof M.customerState>;
 export type Rating = Out<typeof M.rating>;

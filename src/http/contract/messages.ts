@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { objectId, isoDate, score } from './common';
 import { AUTHORS, CONVERSATION_STATUSES, DELIVERY_STATES, LOCALES } from './enums';
+import { attachmentView } from './media';
 
 export const quickReply = z.object({ label: z.string(), value: z.string() });
 /** An agent as customers see them: "小王（101号）". */
@@ -15,6 +16,7 @@ export const customerMessage = z
     createdAt: isoDate,
     quickReplies: z.array(quickReply).optional(),
     agent: agentBadge.optional(),
+    attachments: z.array(attachmentView).optional(),
   })
   .meta({ id: 'CustomerMessage' });
 
@@ -50,10 +52,13 @@ export const rating = z.object({
   at: isoDate.optional(),
 });
 
+/** The longest text a customer may send (the message store's limit): longer is refused, never cut. */
+export const CLIENT_TEXT_LIMIT = 8000;
+
 /** A message the customer sends (client API and widget socket). */
 export const clientMessageBody = z
   .strictObject({
-    text: z.string().max(4000).optional(),
+    text: z.string().max(CLIENT_TEXT_LIMIT, `must be at most ${CLIENT_TEXT_LIMIT} characters`).optional(),
     choice: z.string().min(1).max(200).optional(),
     clientMessageId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -').optional(),
   })

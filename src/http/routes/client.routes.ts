@@ -8,6 +8,7 @@ import type { AgentChatService } from '../../conversation/agent-chat.service';
 import { customerState } from '../../conversation/conversation-view';
 import { firstMessages, issueVisitorToken, repliesTo, visibleAfter } from '../../conversation/visitor-chat.service';
 import { requireVisitor, visitorConversation } from '../session-auth';
+import { clientAddress, limitHook, type Rate } from '../rate-limits';
 import {
   clientMessageBody, customerMessage, customerState as stateSchema, errors, idParams, noContent, openConversationBody, rating, ratingBody, transcriptQuery,
 } from '../contract';
@@ -15,6 +16,8 @@ import {
 export interface ClientRoutesOptions {
   conversations: ConversationService;
   agentChat: AgentChatService;
+  /** RATE_LIMIT_CONVERSATIONS_PER_IP and RATE_LIMIT_MESSAGES_PER_IP (undefined: off); the widget socket's messages count too. */
+  limits?: { conversationsPerIp?: Rate; messagesPerIp?: Rate };
 }
 
 const bearer = [{ bearer: [] }];
@@ -26,7 +29,9 @@ const messages = z.array(customerMessage);
  * conversation, send messages, read the transcript and rate the chat. Callable from any origin:
  * it is authorised by the visitor token, never by cookies.
  */
-export const clientRoutes: FastifyPluginAsyncZod<ClientRoutesOptions> = async (app, { conversations, agentChat }) => {
+export const clientRoutes: FastifyPluginAsyncZod<ClientRoutesOptions> = async (app, { conversations, agentChat, limits }) => {
+  const opening = limitHook(app, 'conversations-ip', limits?.conversationsPerIp, clientAddress, (s) => `Too many new conversations from this address; try again in ${s} seconds`);
+  const sending = limitHook(app, 'messages-ip', limits?.messagesPerIp, clientAddress, (s) => `Too many messages from this address; try again in ${s} seconds`);
   app.addHook('onRequest', async (_req, reply) => {
     reply.header('access-control-allow-origin', '*').header('access-control-expose-headers', 'content-type');
   });
@@ -37,11 +42,12 @@ export const clientRoutes: FastifyPluginAsyncZod<ClientRoutesOptions> = async (a
   app.post(
     '/api/v1/client/conversations',
     {
+      onRequest: opening,
       schema: {
         tags,
         summary: 'Start a conversation (returns its token and the greeting)',
         body: openConversationBody,
-        response: { 201: z.object({ conversationId: z.string(), token: z.string(), messages }), ...errors(400) },
+        response: { 201: z.object({ conversationId: z.string(), token: z.string(), messages }), ...errors(400, 429) },
       },
     },
     async (req, reply) => {
@@ -62,15 +68,15 @@ export const clientRoutes: FastifyPluginAsyncZod<ClientRoutesOptions> = async (a
   app.post(
     '/api/v1/client/conversations/:id/messages',
     {
-      onRequest: requireVisitor,
+      onRequest: [sending, requireVisitor],
       schema: {
         tags,
         summary: 'Send a message; returns the bot’s replies (none while an agent has the chat)',
-        description: 'Idempotent on clientMessageId: a retry stores nothing and returns the same replies.',
+        description: 'Idempotent on clientMessageId: a retry stores nothing and returns the same replies. A text over 8,000 characters is refused (400), never cut.',
         security: bearer,
         params: idParams,
         body: clientMessageBody,
-        response: { 200: z.object({ messages }), ...errors(400, 401, 404, 409) },
+        response: { 200: z.object({ messages }), ...errors(400, 401, 404, 409, 429) },
       },
     },
     async (req) => {

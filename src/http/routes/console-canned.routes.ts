@@ -5,6 +5,7 @@ import type { SessionService } from '../../domain/user/session.service';
 import {
   addCannedReply, deleteCannedReply, getCannedReply, renderCannedReply, searchCannedReplies, toCannedView, updateCannedReply, variablesFor, type Wording,
 } from '../../domain/canned-reply/canned-reply.service';
+import { assertMayReadConversation } from '../../conversation/chat-access';
 import { actorOf, currentUser, MANAGERS, sessionGuard, sessionSecurity as security } from '../session-auth';
 import { cannedBody, cannedQuery, cannedReply, errors, filledReply, idParams, noContent, objectId } from '../contract';
 
@@ -39,10 +40,11 @@ export const consoleCannedRoutes: FastifyPluginAsyncZod<ConsoleCannedOptions> = 
         security,
         params: idParams,
         querystring: cannedQuery,
-        response: { 200: z.array(filledReply), ...errors(400, 401, 404) },
+        response: { 200: z.array(filledReply), ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
+      await assertMayReadConversation(currentUser(req), req.params.id);
       const vars = await variablesFor(req.params.id, currentUser(req), engine, defaultLocale);
       return (await searchCannedReplies(req.query.q, req.query.locale)).map((r) => ({ ...toCannedView(r), filled: renderCannedReply(r.text, vars) }));
     },
@@ -78,10 +80,11 @@ export const consoleCannedRoutes: FastifyPluginAsyncZod<ConsoleCannedOptions> = 
         summary: 'One canned reply filled in for this conversation (salutation, customer, agent, company)',
         security,
         params: z.strictObject({ id: objectId, replyId: objectId }),
-        response: { 200: z.object({ text: z.string() }), ...errors(400, 401, 404) },
+        response: { 200: z.object({ text: z.string() }), ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
+      await assertMayReadConversation(currentUser(req), req.params.id);
       const [template, vars] = await Promise.all([getCannedReply(req.params.replyId), variablesFor(req.params.id, currentUser(req), engine, defaultLocale)]);
       return { text: renderCannedReply(template.text, vars) };
     },

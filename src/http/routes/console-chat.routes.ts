@@ -5,6 +5,7 @@ import type { ConversationDoc } from '../../domain/conversation/conversation.mod
 import type { AgentChatService } from '../../conversation/agent-chat.service';
 import { toListItems } from '../../conversation/conversation-view';
 import { toChatMessage } from '../../conversation/message-view';
+import { assertMayReadConversation } from '../../conversation/chat-access';
 import { currentUser, sessionGuard, sessionSecurity as security } from '../session-auth';
 import { consoleMessage, conversationAnswer, errors, idParams, objectId, text } from '../contract';
 
@@ -46,6 +47,8 @@ export const consoleChatRoutes: FastifyPluginAsyncZod<ConsoleChatOptions> = asyn
     },
     async (req, reply) => {
       const user = currentUser(req);
+      // A note is left only on a chat the user may read (a reply needs the chat itself).
+      if (req.body.internal) await assertMayReadConversation(user, req.params.id);
       const message = req.body.internal ? await agentChat.note(req.params.id, user, req.body.text) : await agentChat.reply(req.params.id, user, req.body.text);
       return reply.status(201).send({ message: toChatMessage(message, 'console') });
     },

@@ -60,11 +60,12 @@ export const consoleInboxRoutes: FastifyPluginAsyncZod<ConsoleInboxOptions> = as
       schema: {
         tags,
         summary: 'A conversation with its SLA times, rating and whole transcript (internal notes included)',
+        description: 'Agents read the chats assigned to them, waiting in the queue, or that they took part in (403 otherwise); managers read all.',
         security,
         params: idParams,
-        response: { 200: z.object({ conversation: conversationDetail, messages: z.array(consoleMessage) }), ...errors(400, 401, 404) },
+        response: { 200: z.object({ conversation: conversationDetail, messages: z.array(consoleMessage) }), ...errors(400, 401, 403, 404) },
       },
     },
-    async (req) => conversationWithTranscript(req.params.id),
+    async (req) => conversationWithTranscript(req.params.id, currentUser(req)),
   );
 };

@@ -7,7 +7,7 @@ import { createLead, updateLead } from '../../domain/lead/lead.service';
 import { createOrder } from '../../domain/order/order.service';
 import { createComplaint, updateComplaint } from '../../domain/complaint/complaint.service';
 import { recordOwner, toRecord } from '../../conversation/customer-panel.service';
-import { actorOf, sessionGuard, sessionSecurity as security } from '../session-auth';
+import { actorOf, currentUser, sessionGuard, sessionSecurity as security } from '../session-auth';
 import { complaintBody, complaintChangesBody, errors, idParams, leadBody, leadChangesBody, orderBody, record } from '../contract';
 
 export interface ConsoleRecordsOptions {
@@ -15,7 +15,7 @@ export interface ConsoleRecordsOptions {
 }
 
 const tags = ['console'];
-const created = { 201: record, ...errors(400, 401, 404) };
+const created = { 201: record, ...errors(400, 401, 403, 404) };
 const updated = { 200: record, ...errors(400, 401, 404) };
 
 /** A phone typed by an agent (national or international form) in E.164, or 400 naming the field. */
@@ -39,7 +39,7 @@ export const consoleRecordsRoutes: FastifyPluginAsyncZod<ConsoleRecordsOptions> 
 
   app.post('/api/v1/console/leads', { schema: { tags, summary: 'Record an inquiry as a lead', security, body: leadBody, response: created } }, async (req, reply) => {
     const b = req.body;
-    const sourceChannel = channelOf(b.sourceChannel, await recordOwner(b.customer, b.conversation), 'sourceChannel');
+    const sourceChannel = channelOf(b.sourceChannel, await recordOwner(b.customer, b.conversation, currentUser(req)), 'sourceChannel');
     const lead = await createLead({ ...b, name: b.name || undefined, phone: e164(b.phone, 'phone'), sourceChannel }, actorOf(req));
     return reply.status(201).send(toRecord(lead));
   });
@@ -49,7 +49,7 @@ export const consoleRecordsRoutes: FastifyPluginAsyncZod<ConsoleRecordsOptions> 
     { schema: { tags, summary: 'Create an order for the customer (the total is computed from the items)', security, body: orderBody, response: created } },
     async (req, reply) => {
       const b = req.body;
-      const fromConversation = await recordOwner(b.customer, b.conversation);
+      const fromConversation = await recordOwner(b.customer, b.conversation, currentUser(req));
       const recipient = { ...b.recipient, isCustomer: b.recipient.isCustomer ?? true, phone: e164(b.recipient.phone, 'recipient.phone') ?? '' };
       const items = b.items.map((i) => ({ ...i, sku: i.sku || 'MANUAL' }));
       const order = await createOrder({ ...b, source: 'agent', channel: b.channel ?? fromConversation, recipient, items }, actorOf(req));
@@ -62,7 +62,7 @@ export const consoleRecordsRoutes: FastifyPluginAsyncZod<ConsoleRecordsOptions> 
     { schema: { tags, summary: 'Accept a complaint (general or serious) with its 24-hour feedback deadline', security, body: complaintBody, response: created } },
     async (req, reply) => {
       const b = req.body;
-      const channel = channelOf(b.channel, await recordOwner(b.customer, b.conversation), 'channel');
+      const channel = channelOf(b.channel, await recordOwner(b.customer, b.conversation, currentUser(req)), 'channel');
       const complaint = await createComplaint({ ...b, channel, contactPhone: e164(b.contactPhone, 'contactPhone') }, actorOf(req));
       return reply.status(201).send(toRecord(complaint));
     },

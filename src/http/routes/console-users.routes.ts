@@ -4,7 +4,7 @@ import type { SessionService } from '../../domain/user/session.service';
 import type { PresenceService } from '../../domain/user/presence.service';
 import { createUser, getUser, listUsers, resetPassword, updateUser, type UserChange } from '../../domain/user/user.service';
 import { generatePassword } from '../../domain/user/password';
-import { auditTrail } from '../../domain/audit/audit.service';
+import { auditTrail, recordAudit } from '../../domain/audit/audit.service';
 import type { EventBus } from '../../conversation/events';
 import { ADMINS, MANAGERS, actorOf, sessionGuard, sessionSecurity as security } from '../session-auth';
 import { toUserView } from '../user-view';
@@ -100,6 +100,26 @@ export const consoleUsersRoutes: FastifyPluginAsyncZod<ConsoleUsersOptions> = as
       const { password, ...change } = await resetPassword(req.params.id, req.body.password, actorOf(req));
       announce(change);
       return password ? { password } : {};
+    },
+  );
+
+  app.post(
+    '/api/v1/console/users/:id/unlock',
+    {
+      ...admin,
+      schema: {
+        tags,
+        summary: "Lift every sign-in lock on a user's account, from every address (admins)",
+        security,
+        params: idParams,
+        response: { 200: z.object({ unlocked: z.int().describe('the addresses that were locked out') }), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const user = await getUser(req.params.id);
+      const unlocked = await sessions.throttle.unlock(user.email);
+      await recordAudit(actorOf(req), 'user.unlock', { type: 'User', id: user._id }, { addresses: unlocked });
+      return { unlocked };
     },
   );
 

@@ -9,6 +9,8 @@ export interface StaticOptions {
   prechatForm: boolean;
   /** Where scripts/build-web.ts put the bundles (default web/dist). */
   distDir?: string;
+  /** MEDIA_MAX_BYTES and MEDIA_ALLOWED_TYPES: the widget refuses other files before sending them. */
+  upload?: { maxBytes: number; types: readonly string[] };
 }
 
 const DEFAULT_DIST = path.resolve(__dirname, '../../../web/dist');
@@ -22,7 +24,9 @@ function consoleCsp(req: FastifyRequest): string {
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    // Pictures and voice of the transcript come from this origin; a pasted picture is previewed from a blob.
+    "img-src 'self' data: blob:",
+    "media-src 'self'",
     "font-src 'self'",
     `connect-src 'self'${sockets}`,
     "base-uri 'none'",
@@ -70,17 +74,18 @@ export const staticRoutes: FastifyPluginAsync<StaticOptions> = async (app, opts)
       schema: {
         tags: ['widget'],
         summary: 'Settings the website widget reads at start',
-        response: { 200: z.object({ prechatForm: z.boolean() }) },
+        response: { 200: z.object({ prechatForm: z.boolean(), upload: z.object({ maxBytes: z.int(), types: z.array(z.string()) }).optional() }) },
       },
     },
     async (_req, reply) => {
       reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=60');
-      return { prechatForm: opts.prechatForm };
+      return { prechatForm: opts.prechatForm, ...(opts.upload ? { upload: { maxBytes: opts.upload.maxBytes, types: [...opts.upload.types] } } : {}) };
     },
   );
 
-  // The demo page sets a strict CSP of its own: the widget must work on sites that do.
-  const demoCsp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
+  // The demo page sets a strict CSP of its own: the widget must work on sites that do (pictures
+  // of the chat are fetched with the visitor token and shown from blob: URLs).
+  const demoCsp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
   app.get('/demo', hide, (_req, reply) => pageHeaders(reply, demoCsp).header('cache-control', 'no-cache').sendFile('demo/index.html', { cacheControl: false }));
   app.get<{ Params: { file: string } }>('/demo/:file', hide, (req, reply) => {
     if (!ASSET_NAME.test(req.params.file) || req.params.file === 'index.html') return reply.callNotFound();

@@ -3,6 +3,7 @@ import type { ChatMessage, QuickReply } from '../../shared/contract';
 import type { Translate, WidgetLocale } from '../i18n';
 import type { Entry } from '../message-log';
 import { dayLabel, dayStart, timeLabel } from './day-format';
+import { attachmentNode, type FileLoader } from './attachments';
 
 /** What the transcript needs besides the entries. */
 export interface ListOptions {
@@ -13,6 +14,8 @@ export interface ListOptions {
   /** Quick replies are live only on the last message, and not once the chat is with a human. */
   quickRepliesEnabled: boolean;
   onChoice(reply: QuickReply): void;
+  /** Fetches a picture or file of the conversation (with the visitor token). */
+  loadFile: FileLoader;
 }
 
 /** Messages of one speaker closer together than this share one name-and-time line. */
@@ -27,12 +30,10 @@ function timeOf(m: ChatMessage, fallback: number): number {
   return Number.isNaN(at) ? fallback : at;
 }
 
-/**
- * What a message shows inside its bubble. Text today; a message kind with media (an image, a
- * file) gets its own content here, so rows, grouping and timestamps stay as they are.
- */
-function bubble(m: ChatMessage): HTMLElement {
-  return h('div', { class: 'kf-bubble', text: m.text });
+/** What a message shows inside its bubble: its pictures and files, then its text (a caption). */
+function bubble(m: ChatMessage, opts: ListOptions): HTMLElement {
+  if (!m.attachments?.length) return h('div', { class: 'kf-bubble', text: m.text });
+  return h('div', { class: 'kf-bubble has-media' }, ...m.attachments.map((a) => attachmentNode(a, opts.t, opts.loadFile)), m.text ? h('div', { class: 'kf-caption', text: m.text }) : null);
 }
 
 function deliveryNote(entry: Entry, t: Translate): HTMLElement | null {
@@ -81,12 +82,12 @@ export class MessageList {
       }
       const name = m.author === 'customer' ? '' : m.author === 'agent' && m.agent ? opts.t('agentLabel', { name: m.agent.name, number: m.agent.number }) : opts.t('botLabel');
       const time = grouped ? '' : timeLabel(at, opts.locale);
-      keep(m.id, [m.text, entry.local, entry.error, grouped, name, time].join('\u0000'), () =>
+      keep(m.id, [m.text, entry.local, entry.error, grouped, name, time, m.attachments?.length].join('\u0000'), () =>
         h(
           'div',
           { class: `kf-row is-${m.author}${grouped ? ' is-grouped' : ''}`, 'data-author': m.author },
           grouped ? null : h('div', { class: 'kf-label' }, name ? h('span', { class: 'kf-name', text: name }) : null, h('time', { class: 'kf-time', datetime: new Date(at).toISOString(), text: time })),
-          bubble(m),
+          bubble(m, opts),
           deliveryNote(entry, opts.t),
         ),
       );
