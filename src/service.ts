@@ -14,7 +14,8 @@ import { createScheduler } from './jobs/scheduler';
 import { createBackOffice } from './back-office/back-office';
 import { followUpSurveyJob } from './jobs/follow-up-survey.job';
 import { orderConfirmationJob } from './jobs/order-confirmation.job';
-import { loadBot } from './conversation/bot';
+import { DEFAULT_DIRS, loadBot } from './conversation/bot';
+import { BotContentService } from './domain/bot-content/bot-content.service';
 import type { Engine } from './conversation/engine';
 import { EventBus } from './conversation/events';
 import { ConversationService } from './conversation/conversation.service';
@@ -41,6 +42,7 @@ import { liveChatPlugins } from './http/live-chat.plugins';
 import { attachRealtime } from './realtime/socket-server';
 import { MediaService } from './domain/media/media.service';
 import { GridFsStorage } from './domain/media/gridfs-storage';
+import { attachToOpenComplaint } from './domain/complaint/complaint-evidence';
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -58,6 +60,8 @@ export interface Service {
   events: EventBus;
   conversations: ConversationService;
   adapters: AdapterRegistry;
+  /** The bot's drafts and published versions (issue 10). */
+  botContent: BotContentService;
   /** Stops accepting, lets in-flight requests finish, stops jobs, closes the database. */
   close(): Promise<void>;
 }
@@ -70,12 +74,12 @@ export async function startService(config: Config, log: Logger): Promise<Service
   const events = new EventBus((err, event) => log.error({ err, event }, 'event listener failed'));
   const adapters = new AdapterRegistry();
   setTurnLease(config.TURN_LEASE_SECONDS * 1000);
-  const outbox = new Outbox({ registry: adapters, events, log, lockMs: config.DELIVERY_LOCK_SECONDS * 1000 });
+  const outbox = new Outbox({ registry: adapters, events, log, lockMs: config.DELIVERY_LOCK_SECONDS * 1000, retryMs: config.DELIVERY_RETRY_SECONDS * 1000 });
   // Pictures, files and voice of every channel, in GridFS (issue 13).
   const media = new MediaService(new GridFsStorage(), { maxBytes: config.MEDIA_MAX_BYTES, allowedTypes: config.MEDIA_ALLOWED_TYPES });
   const conversations = new ConversationService({ engine, events, log, outbox, agentsAvailable: cachedAvailability(agentsOnline, events) });
   const replay = new ReplayGuard({ nonces: mongoNonceStore(log), windowMs: config.WEBHOOK_MAX_AGE_SECONDS * 1000 });
-  for (const adapter of createAdapters(config, conversations, log, { roles: instanceLeases, resumeOutbox: (channel) => void outbox.resume(channel), replay })) adapters.register(adapter);
+  for (const adapter of createAdapters(config, conversations, log, { roles: instanceLeases, resumeOutbox: (channel) => void outbox.resume(channel), replay, media })) adapters.register(adapter);
   const agentChat = new AgentChatService({ events, engine, outbox });
   new AssignmentService({ agentChat, engine, events, outbox, mode: config.ASSIGNMENT_MODE, defaultMaxChats: config.AGENT_MAX_CHATS, log }).register();
   const sessions = new SessionService({ ttlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES });
@@ -84,6 +88,8 @@ export async function startService(config: Config, log: Logger): Promise<Service
   const presence = new PresenceService({ graceSeconds: config.PRESENCE_GRACE_SECONDS, onSignIn: config.PRESENCE_ON_SIGN_IN, announce: (user) => events.emit('agent.presence', { user }), log });
   warmUpSegmenter();
   outbox.register();
+  // A photo sent while a complaint of the conversation is open becomes its evidence (issue 13).
+  events.on('message.created', ({ message }) => attachToOpenComplaint(message));
   const recovery = new Recovery({ turns: conversations.turns, outbox, log, intervalMs: config.RECOVERY_INTERVAL_SECONDS * 1000 });
   const database = await openDatabase(config, log, {
     // The embedded server died and could not be started again: nothing can be served.
@@ -94,11 +100,16 @@ export async function startService(config: Config, log: Logger): Promise<Service
     },
   });
   let scheduler: Agenda | undefined;
+  let botContent: BotContentService | undefined;
   // Counts messages, deliveries and database failures for GET /metrics; reads the queues on scrape.
   const stopMetrics = watchService(events, mongoose.connection);
   try {
     await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, log);
     await seedLiveChat(log);
+    // The published bot version (the files seed an empty database), watched from now on.
+    botContent = new BotContentService({ config, engine, log, dirs: DEFAULT_DIRS, database: { uri: database.uri, name: mongoose.connection.name } });
+    await botContent.start();
+    const bot = botContent;
     // A stale "online" left by a stopped instance is cleared before any chat is routed.
     await presence.start();
     // The bot can reach a customer first on the web widget or any channel with an adapter.
@@ -114,7 +125,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
         // First, and not encapsulated: its hooks time every route registered after it.
         { plugin: metricsPlugin, options: { token: config.METRICS_TOKEN } },
         { plugin: staticRoutes, options: { prechatForm: config.WIDGET_PRECHAT_FORM, upload: { maxBytes: config.MEDIA_MAX_BYTES, types: config.MEDIA_ALLOWED_TYPES } } },
-        ...liveChatPlugins({ config, sessions, presence, conversations, agentChat, engine, events, media }),
+        ...liveChatPlugins({ config, sessions, presence, conversations, agentChat, engine, events, media, botContent: bot }),
         ...backOffice.plugins,
         // Each channel's webhooks, encapsulated: they parse their bodies raw for the signature checks.
         ...adapters.all().flatMap((adapter) => (adapter.routes ? [{ plugin: adapter.routes }] : [])),
@@ -139,9 +150,11 @@ export async function startService(config: Config, log: Logger): Promise<Service
       events,
       conversations,
       adapters,
+      botContent: bot,
       async close() {
         presence.stop();
         backOffice.close();
+        await bot.stop();
         await realtime.close();
         // In-flight requests get a few seconds; a connection a client left half-open (a network
         // drop, no FIN) would otherwise hold the close until engine.io's ping timeout.
@@ -158,6 +171,7 @@ export async function startService(config: Config, log: Logger): Promise<Service
   } catch (err) {
     presence.stop();
     backOffice.close();
+    await botContent?.stop().catch(() => undefined);
     stopMetrics();
     await scheduler?.stop().catch(() => undefined);
     await database.close();

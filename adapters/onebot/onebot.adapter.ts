@@ -4,17 +4,20 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { AdapterStatus, ChannelAdapter, ConversationRef } from '../../src/channels/channel-adapter';
 import type { OutboundMessage } from '../../src/core/message';
-import { ChannelError } from '../../src/errors';
+import type { InboundFile } from '../../src/channels/channel-adapter';
+import { AppError, ChannelError } from '../../src/errors';
 import type { AdapterContext } from '../shared/adapter-context';
 import { StatusRecorder } from '../shared/adapter-status';
 import { ChannelRole } from '../shared/channel-role';
-import { storeInbound } from '../shared/inbound';
+import { download, mediaKey, storeInboundWithMedia } from '../shared/inbound-media';
+import { filesOf, hasText, readFile } from '../shared/outbound-media';
 import { SendQueue } from '../shared/send-queue';
 import { splitText } from '../shared/split-text';
 import { plainTextOf } from '../shared/wechat-outbound';
 import { OneBotHttpTransport } from './http.transport';
-import { OneBotApi, type OneBotTransport } from './onebot.api';
-import { normaliseOneBotEvent } from './onebot.normalise';
+import { checkResponse, OneBotApi, type OneBotTransport } from './onebot.api';
+import { mediaSegments, normaliseOneBotEvent } from './onebot.normalise';
+import type { Segment } from './cq-code';
 import { checkOneBotEvent, type OneBotMessageEvent } from './onebot.schema';
 import { oneBotRoutes } from './onebot.routes';
 import { OneBotWsTransport } from './ws.transport';
@@ -50,7 +53,7 @@ export class OneBotAdapter implements ChannelAdapter {
 
   constructor(options: OneBotAdapterOptions, private readonly context: AdapterContext) {
     this.log = context.log.child({ channel: 'onebot' });
-    this.role = new ChannelRole('channel:onebot-ws', context.roles, { log: this.log, onGained: () => context.resumeOutbox('onebot') });
+    this.role = new ChannelRole('channel:onebot-ws', context.roles, { ttlMs: context.roleLeaseMs, renewMs: context.roleLeaseMs / 3, log: this.log, onGained: () => context.resumeOutbox('onebot') });
     this.http = options.apiBase === undefined ? undefined : new OneBotHttpTransport({ baseUrl: options.apiBase, accessToken: options.accessToken });
     this.queue = new SendQueue({
       perTarget: { capacity: 5, refillPerSecond: 1 },
@@ -84,16 +87,23 @@ export class OneBotAdapter implements ChannelAdapter {
     const context = to.replyContext ?? {};
     const userId = String(context.userId ?? to.externalUserId);
     const groupId = typeof context.groupId === 'string' ? context.groupId : undefined;
-    const parts = messages.flatMap((message) => splitText(plainTextOf(to, message, this.context.defaultLocale), PART_LENGTH, 'utf16-units'));
+    const api = () => new OneBotApi(this.transportFor(String(context.selfId ?? '')));
+    const tasks = messages.flatMap((message) => [
+      ...(hasText(message) ? splitText(plainTextOf(to, message, this.context.defaultLocale), PART_LENGTH, 'utf16-units') : []).map((text) => async () => {
+        if (groupId === undefined) await api().sendPrivateMsg(userId, text);
+        else await api().sendGroupMsg(groupId, [{ type: 'at', data: { qq: userId } }, { type: 'text', data: { text: ` ${text}` } }]);
+      }),
+      // A picture is an image segment; another file a file segment (NapCat, Lagrange), both carried as base64.
+      ...filesOf(message).map((a) => async () => {
+        const file = await readFile('onebot', this.context.media, a);
+        const data = `base64://${file.data.toString('base64')}`;
+        const segment: Segment = a.kind === 'image' ? { type: 'image', data: { file: data } } : { type: 'file', data: { file: data, name: file.filename } };
+        if (groupId === undefined) await api().sendPrivateMsg(userId, [segment]);
+        else await api().sendGroupMsg(groupId, [{ type: 'at', data: { qq: userId } }, segment]);
+      }),
+    ]);
     await this.state.tracked(async () => {
-      await this.queue.sendAll(
-        to.conversationKey,
-        parts.map((text) => async () => {
-          const api = new OneBotApi(this.transportFor(String(context.selfId ?? '')));
-          if (groupId === undefined) await api.sendPrivateMsg(userId, text);
-          else await api.sendGroupMsg(groupId, [{ type: 'at', data: { qq: userId } }, { type: 'text', data: { text: ` ${text}` } }]);
-        }),
-      );
+      await this.queue.sendAll(to.conversationKey, tasks);
     });
   }
 
@@ -114,7 +124,41 @@ export class OneBotAdapter implements ChannelAdapter {
   private async receive(event: OneBotMessageEvent): Promise<void> {
     const inbound = normaliseOneBotEvent(event);
     if (inbound === undefined) return;
-    await storeInbound({ inbox: this.context.inbox, status: this.state, log: this.log }, inbound);
+    const selfId = String(event.self_id);
+    const files: InboundFile[] = mediaSegments(event).map((segment, i) => ({
+      key: mediaKey('onebot', inbound.channelMessageId, i),
+      kind: segment.type === 'image' ? 'image' : segment.type === 'record' ? 'voice' : 'file',
+      ...(segment.type === 'file' && (segment.data.name ?? segment.data.file) ? { name: segment.data.name ?? segment.data.file } : {}),
+      ...(Number(segment.data.file_size) > 0 ? { declaredSize: Number(segment.data.file_size) } : {}),
+      data: () => this.fetchSegment(selfId, segment),
+    }));
+    await storeInboundWithMedia({ inbox: this.context.inbox, status: this.state, log: this.log, media: this.context.media }, inbound, files);
+  }
+
+  /**
+   * A picture's, voice's or file's bytes: voice as MP3 through get_record (browsers cannot play
+   * QQ's SILK), others from the segment's URL, else from get_image / get_file (a URL or base64).
+   */
+  private async fetchSegment(selfId: string, segment: Segment): Promise<Buffer> {
+    const max = this.context.media.maxBytes;
+    const url = /^https?:\/\//.test(segment.data.url ?? '') ? segment.data.url : undefined;
+    if (url && segment.type !== 'record') return download('onebot', url, max);
+    const action = segment.type === 'image' ? 'get_image' : segment.type === 'record' ? 'get_record' : 'get_file';
+    const params = segment.type === 'file' ? { file_id: segment.data.file_id ?? segment.data.file } : { file: segment.data.file, ...(segment.type === 'record' ? { out_format: 'mp3' } : {}) };
+    let got: { url?: unknown; base64?: unknown } | undefined;
+    try {
+      got = checkResponse(action, await this.transportFor(selfId).call(action, params)) as typeof got;
+    } catch (error) {
+      if (!url) throw error;
+    }
+    if (typeof got?.base64 === 'string') {
+      const data = Buffer.from(got.base64, 'base64');
+      if (data.length > max) throw new AppError('FILE_TOO_LARGE');
+      return data;
+    }
+    if (typeof got?.url === 'string' && /^https?:\/\//.test(got.url)) return download('onebot', got.url, max);
+    if (url) return download('onebot', url, max);
+    throw new ChannelError('onebot', `${action} gave no file to download`, { code: 'no_file', retryable: false });
   }
 
   private connected(socket: WebSocket, request: IncomingMessage): void {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Inbox, RoleLeases } from '../../src/channels/channel-adapter';
+import type { Inbox, MediaStore, RoleLeases } from '../../src/channels/channel-adapter';
 import type { ChannelId, Locale } from '../../src/core/message';
 import type { ReplayGuard } from './replay-guard';
 
@@ -12,8 +12,12 @@ export interface AdapterContext {
   defaultLocale: Locale;
   /** One-at-a-time roles across instances (OneBot reverse WebSocket, wechaty login). */
   roles: RoleLeases;
+  /** How long a role's lease lasts (it is renewed at a third of that): CHANNEL_ROLE_LEASE_SECONDS. */
+  roleLeaseMs: number;
   /** Sends what waited in the outbox for this channel (after this instance took its connection). */
   resumeOutbox(channel: ChannelId): void;
   /** The timestamp window and nonce memory of signed webhooks (WeCom, Official Account). */
   replay: ReplayGuard;
+  /** Where inbound pictures, files and voice are stored, and outbound ones read from. */
+  media: MediaStore;
 }

@@ -40,11 +40,12 @@ export class ChannelRole {
       this.options.log.error({ err, role: this.key }, 'role lease could not be taken');
       return false;
     });
+    // Renewals start now: gaining the role may take longer than the lease (wechaty loads for seconds).
+    this.schedule();
     if (taken && !this.held) {
       this.held = true;
       await this.options.onGained?.();
     }
-    this.schedule();
     return taken;
   }
 
@@ -69,6 +70,7 @@ export class ChannelRole {
   }
 
   private async tick(): Promise<void> {
+    this.schedule();
     const was = this.held;
     const ok = await this.leases.take(this.key, this.ttlMs).catch(() => false);
     if (ok && !was) {
@@ -80,6 +82,5 @@ export class ChannelRole {
       this.options.log.warn({ role: this.key }, 'another instance took over the channel role');
       await this.options.onLost?.();
     }
-    this.schedule();
   }
 }

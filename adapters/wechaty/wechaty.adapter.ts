@@ -2,17 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Message, Wechaty } from 'wechaty';
+import type { FileBoxInterface } from 'file-box';
 import type { AdapterStatus, ChannelAdapter, ConversationRef } from '../../src/channels/channel-adapter';
 import type { OutboundMessage } from '../../src/core/message';
 import { ChannelError } from '../../src/errors';
 import type { AdapterContext } from '../shared/adapter-context';
 import { StatusRecorder } from '../shared/adapter-status';
 import { ChannelRole } from '../shared/channel-role';
-import { storeInbound } from '../shared/inbound';
+import type { InboundFile } from '../../src/channels/channel-adapter';
+import { mediaKey, storeInboundWithMedia } from '../shared/inbound-media';
+import { filesOf, hasText, readFile } from '../shared/outbound-media';
 import { SendQueue } from '../shared/send-queue';
 import { plainTextOf } from '../shared/wechat-outbound';
 import { recordLogin, showLoginQrCode } from './wechaty-login';
-import { normaliseWechatyMessage } from './wechaty.normalise';
+import { FILE_KINDS, normaliseWechatyMessage } from './wechaty.normalise';
 
 /** WECHATY_PUPPET (default: wechaty's own, wechat4u), WECHATY_PUPPET_SERVICE_TOKEN, and where to keep the login. */
 export interface WechatyAdapterOptions {
@@ -40,6 +43,8 @@ export class WechatyAdapter implements ChannelAdapter {
   constructor(private readonly options: WechatyAdapterOptions, private readonly context: AdapterContext) {
     this.log = context.log.child({ channel: 'wechaty' });
     this.role = new ChannelRole('channel:wechaty', context.roles, {
+      ttlMs: context.roleLeaseMs,
+      renewMs: context.roleLeaseMs / 3,
       log: this.log,
       onGained: () => this.startPuppet(),
       onLost: () => this.stopPuppet(),
@@ -118,9 +123,17 @@ export class WechatyAdapter implements ChannelAdapter {
   }
 
   async send(to: ConversationRef, messages: OutboundMessage[]): Promise<void> {
-    const texts = messages.map((message) => plainTextOf(to, message, this.context.defaultLocale));
+    const tasks = messages.flatMap((message) => [
+      ...(hasText(message) ? [() => this.say(to, plainTextOf(to, message, this.context.defaultLocale))] : []),
+      // Pictures and files as a FileBox (base64: every puppet takes it).
+      ...filesOf(message).map((a) => async () => {
+        const file = await readFile('wechaty', this.context.media, a);
+        const { FileBox } = await import('file-box');
+        await this.say(to, FileBox.fromBase64(file.data.toString('base64'), file.filename));
+      }),
+    ]);
     await this.state.tracked(async () => {
-      await this.queue.sendAll(to.conversationKey, texts.map((text) => () => this.say(to, text)));
+      await this.queue.sendAll(to.conversationKey, tasks);
     });
   }
 
@@ -131,7 +144,8 @@ export class WechatyAdapter implements ChannelAdapter {
   private async receive(msg: Message): Promise<void> {
     try {
       const inbound = await normaliseWechatyMessage(msg);
-      if (inbound !== undefined) await storeInbound({ inbox: this.context.inbox, status: this.state, log: this.log }, inbound);
+      if (inbound === undefined) return;
+      await storeInboundWithMedia({ inbox: this.context.inbox, status: this.state, log: this.log, media: this.context.media }, inbound, await this.filesOf(msg));
     } catch (error) {
       // A puppet does not redeliver: the message is lost, so say so loudly.
       this.state.failed(error);
@@ -139,7 +153,15 @@ export class WechatyAdapter implements ChannelAdapter {
     }
   }
 
-  private async say(to: ConversationRef, text: string): Promise<void> {
+  /** A picture's, voice's or file's FileBox (its name and size known before the download). */
+  private async filesOf(msg: Message): Promise<InboundFile[]> {
+    const kind = FILE_KINDS[msg.type()];
+    if (!kind) return [];
+    const box = await msg.toFileBox();
+    return [{ key: mediaKey('wechaty', msg.id), kind, name: box.name, ...(box.size > 0 ? { declaredSize: box.size } : {}), data: () => box.toBuffer() }];
+  }
+
+  private async say(to: ConversationRef, text: string | FileBoxInterface): Promise<void> {
     const bot = this.wechaty;
     if (bot === undefined || !bot.isLoggedIn) throw new ChannelError('wechaty', 'not logged in', { code: 'not_logged_in', retryable: true });
     const roomId = typeof to.replyContext?.roomId === 'string' ? to.replyContext.roomId : undefined;
@@ -153,7 +175,9 @@ export class WechatyAdapter implements ChannelAdapter {
       }
       const room = await bot.Room.find({ id: roomId });
       if (room === undefined) throw new ChannelError('wechaty', `room ${roomId} not found`, { code: 'no_room', retryable: false });
-      await (contact === undefined ? room.say(text) : room.say(text, contact));
+      // A text mentions the customer; a file cannot carry a mention.
+      if (typeof text !== 'string') await room.say(text);
+      else await (contact === undefined ? room.say(text) : room.say(text, contact));
     } catch (error) {
       if (error instanceof ChannelError) throw error;
       throw new ChannelError('wechaty', (error as Error).message, { code: 'say_failed', retryable: true, cause: error });

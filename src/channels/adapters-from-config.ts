@@ -25,8 +25,8 @@ function need(config: Config, channel: string, names: (keyof Config)[]): void {
  * BOTFRAMEWORK_ENABLED or MICROSOFT_APP_ID); a half-configured channel stops the start with a message
  * naming what is missing rather than failing on the first delivery.
  */
-export function createAdapters(config: Config, inbox: Inbox, log: Logger, shared: Pick<AdapterContext, 'roles' | 'resumeOutbox' | 'replay'>): ChannelAdapter[] {
-  const context: AdapterContext = { inbox, log, defaultLocale: config.DEFAULT_LOCALE, ...shared };
+export function createAdapters(config: Config, inbox: Inbox, log: Logger, shared: Pick<AdapterContext, 'roles' | 'resumeOutbox' | 'replay' | 'media'>): ChannelAdapter[] {
+  const context: AdapterContext = { inbox, log, defaultLocale: config.DEFAULT_LOCALE, roleLeaseMs: config.CHANNEL_ROLE_LEASE_SECONDS * 1000, ...shared };
   const adapters: ChannelAdapter[] = [];
   if (config.WECOM_CORP_ID !== undefined) {
     need(config, 'WeCom', ['WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY']);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { ChannelId, InboundMessage, OutboundMessage } from '../core/message';
+import type { Attachment, AttachmentKind, ChannelId, InboundMessage, OutboundMessage } from '../core/message';
 
 /** Where a reply goes: enough for an adapter to reach the customer again (proactive messages too). */
 export interface ConversationRef {
@@ -72,4 +72,27 @@ export interface RoleLeases {
   /** Takes or renews the role for ttlMs; `force` takes it from a live holder. */
   take(key: string, ttlMs: number, force?: boolean): Promise<boolean>;
   release(key: string): Promise<void>;
+}
+
+/** A picture, file or voice a platform delivered, as an adapter hands it to the file store. */
+export interface InboundFile {
+  /** Channel, platform message id and position: a retried delivery is stored once. */
+  key: string;
+  kind: AttachmentKind;
+  name?: string;
+  duration?: number;
+  transcript?: string;
+  /** The size the platform announced (a file known to be too large is not downloaded). */
+  declaredSize?: number;
+  /** Downloads the bytes from the platform; called only when the key is not stored yet. */
+  data: () => Promise<Buffer>;
+}
+
+/** The file store as adapters see it (src/domain/media/media.service.ts implements it). */
+export interface MediaStore {
+  readonly maxBytes: number;
+  /** Stores a platform's file once per key; one refused or not fetched comes back with `error`. */
+  storeInbound(file: InboundFile, onUnavailable?: (err: unknown) => void): Promise<Attachment>;
+  /** A stored file's bytes, to upload it to a platform. */
+  read(fileId: string): Promise<Buffer>;
 }

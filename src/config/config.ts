@@ -58,8 +58,8 @@ const schema = z.object({
   /** Limits per client address (and per account on sign-in), shared by every instance through REDIS_URL. */
   RATE_LIMIT_LOGIN_PER_IP: rateLimit.prefault('10/1m'),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: rateLimit.prefault('30/15m'),
-  RATE_LIMIT_CONVERSATIONS_PER_IP: rateLimit.prefault('30/10m'),
-  RATE_LIMIT_MESSAGES_PER_IP: rateLimit.prefault('300/1m'),
+  RATE_LIMIT_CONVERSATIONS_PER_IP: rateLimit.prefault('60/10m'),
+  RATE_LIMIT_MESSAGES_PER_IP: rateLimit.prefault('600/1m'),
   /** Sockets open at once on one instance for one widget conversation, and for one console sign-in. */
   WIDGET_SOCKETS_PER_CONVERSATION: z.coerce.number().int().min(1).max(1000).default(10),
   CONSOLE_SOCKETS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(10),
@@ -75,6 +75,10 @@ const schema = z.object({
   /** How long a dead instance's hold on a conversation's turns (and on a delivery) lasts before another takes over. */
   TURN_LEASE_SECONDS: z.coerce.number().min(1).max(600).default(30),
   DELIVERY_LOCK_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+  /** Wait before the outbox tries a failed delivery again (then 4× that, then it is recorded as failed). */
+  /** How long an instance holds a one-connection channel (OneBot reverse WebSocket, wechaty) after it stops renewing. */
+  CHANNEL_ROLE_LEASE_SECONDS: z.coerce.number().min(3).max(600).default(30),
+  DELIVERY_RETRY_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   /** Redis for several instances: socket.io rooms span instances (@socket.io/redis-adapter). */
   REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
   MONGOMS_SYSTEM_BINARY: optionalString,
@@ -92,6 +96,10 @@ const schema = z.object({
   DEFAULT_LOCALE: z.enum(['zh-CN', 'zh-TW', 'en']).default('zh-CN'),
   BOT_NUMBER: z.string().regex(/^\w{1,8}$/, 'must be 1-8 letters or digits').default('001'),
   BOT_MAX_NOT_UNDERSTOOD: z.coerce.number().int().min(1).max(10).default(3),
+  /** How often each instance reads which published bot version to run (a publish reaches every instance within this). */
+  BOT_CONTENT_POLL_SECONDS: z.coerce.number().min(0.2).max(300).default(2),
+  /** The console's test bot (a sandbox process) stops after this long unused. */
+  BOT_SANDBOX_IDLE_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
   /** Optional language-model layer: an OpenAI-compatible chat-completions endpoint (…/v1). */
   LLM_BASE_URL: optionalString.pipe(z.url().optional()),
   LLM_API_KEY: optionalString,

@@ -9,7 +9,6 @@ import { Message, type MessageRecord } from '../domain/message/message.model';
 import { Customer } from '../domain/customer/customer.model';
 import { identifyCustomer, learnAboutCustomer, seenCustomer } from '../domain/customer/customer.service';
 import { CustomerIdentity } from '../domain/customer/customer-identity.model';
-import { INSTANCE_ID } from '../db/lease';
 import type { Engine } from './engine';
 import type { EventBus } from './events';
 import type { Outbox } from './outbox';
@@ -52,10 +51,10 @@ export class ConversationService implements Inbox {
     const inboundId = new Types.ObjectId();
     // Queued first (one round trip finds the open conversation, queues the id, takes the lease),
     // written next: a turn that meets the id before the message waits a moment for it.
-    let queued = await enqueueInbound(openKeyOf(msg), inboundId, INSTANCE_ID, now);
+    let queued = await enqueueInbound(openKeyOf(msg), inboundId, this.turns.owner, now);
     const speaker = queued && queued.conversation.externalUserId === msg.externalUserId ? await seenCustomer(queued.conversation.customer, now) : undefined;
     const customer = speaker ?? (await identifyCustomer(msg.channel, msg.externalUserId, { displayName: msg.displayName, locale: toLocale(msg.localeHint) }, now));
-    queued ??= await createWithInbound(msg, customer, inboundId, INSTANCE_ID, now);
+    queued ??= await createWithInbound(msg, customer, inboundId, this.turns.owner, now);
     const conversation = queued.conversation;
     const inbound: MessageRecord = {
       _id: inboundId, conversation: conversation._id, customer: customer._id, channel: msg.channel, direction: 'in', author: 'customer',
@@ -81,7 +80,7 @@ export class ConversationService implements Inbox {
   private async duplicate(msg: InboundMessage, queuedId: Types.ObjectId, queued: Queued): Promise<ReceiveResult> {
     const after = await dropPending(queued.conversation._id, queuedId);
     if (queued.leased) {
-      const released = await releaseTurnLease(queued.conversation._id, INSTANCE_ID);
+      const released = await releaseTurnLease(queued.conversation._id, this.turns.owner);
       if (released?.pending.length) void this.turns.kick(released._id);
     } else if (after && !after.pending.length && after.leaseUntil.getTime() < Date.now()) {
       void this.turns.kick(after._id);

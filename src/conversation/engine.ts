@@ -3,7 +3,8 @@ import { isOpen as isOpenAt } from '../core/calendar/business-hours';
 import { compose } from '../core/turn/composer';
 import type { BotVersion } from '../core/turn/bot-version';
 import { TurnContext } from '../core/turn/turn-context';
-import type { EngineResult, EngineSettings, EngineTurn } from '../core/turn/types';
+import type { ConversationView, EngineResult, EngineSettings, EngineTurn } from '../core/turn/types';
+import type { FlowState } from '../flows/flow-runtime';
 import { proactive } from '../core/turn/middleware/proactive';
 import { liveChat } from '../core/turn/middleware/live-chat';
 import { locale } from '../core/turn/middleware/locale';
@@ -26,12 +27,25 @@ export type { ConversationView, EngineResult, EngineSettings, EngineTurn } from 
  */
 const pipeline = compose<TurnContext>([locale, proactive, liveChat, offeredOptions, understand, greeting, globalIntents, flows, knowledge, fallback]);
 
+/** Finds the published version that holds a flow version (a conversation started before a publish). */
+export type VersionResolver = (flowId: string, flowVersion: number) => Promise<BotVersion | undefined>;
+
+/** Earlier versions kept compiled for conversations still in them (the resolver brings back older ones). */
+const RETAINED = 8;
+
+const holds = (bot: BotVersion, frame: FlowState) => bot.runner.get(frame.flowId)?.version === frame.version;
+
 /**
  * The conversation engine: decides the bot's replies to one customer message (or a proactive
  * start). Channel-agnostic and storage-free; the bot (flows, wording, catalogue, intents, FAQ)
  * is a compiled version that a new published version replaces at runtime.
  */
 export class Engine {
+  private retained: BotVersion[] = [];
+  /** Flow versions no published version holds (since the last publish): not looked up again. */
+  private readonly misses = new Set<string>();
+  private resolver?: VersionResolver;
+
   constructor(
     private version: BotVersion,
     private readonly settings: EngineSettings,
@@ -46,13 +60,47 @@ export class Engine {
     return this.version;
   }
 
-  /** Switches to a new version (published flows, wording, FAQ); turns already running finish on the old one. */
+  /**
+   * Switches to a new version (published flows, wording, FAQ) for new conversations; turns already
+   * running finish on the old one, and conversations inside a flow keep the flow version they are
+   * in (versionFor).
+   */
   publish(version: BotVersion): void {
+    if (version === this.version) return;
+    this.keep(this.version);
     this.version = version;
+    this.misses.clear();
+  }
+
+  /** Where versions no longer kept in memory come from (the published versions in the database). */
+  resolveVersionsWith(resolver: VersionResolver): void {
+    this.resolver = resolver;
+  }
+
+  /**
+   * The version a conversation's turn runs on: the current one, unless the flow it is in (or the
+   * one it will resume) is a flow version the current one no longer holds; then the version that
+   * holds it, so a published edit never moves anyone inside a flow. Looked up once per flow version.
+   */
+  async versionFor(conversation: Pick<ConversationView, 'flow' | 'suspended'>): Promise<BotVersion> {
+    const current = this.version;
+    const frame = conversation.flow ?? conversation.suspended.at(-1);
+    if (!frame?.flowId || holds(current, frame)) return current;
+    const kept = this.retained.find((v) => holds(v, frame));
+    if (kept) return kept;
+    const key = `${frame.flowId}@${frame.version}`;
+    if (!this.resolver || this.misses.has(key)) return current;
+    const found = await this.resolver(frame.flowId, frame.version);
+    if (!found || !holds(found, frame)) {
+      this.misses.add(key);
+      return current;
+    }
+    this.keep(found);
+    return found;
   }
 
   async turn(turn: EngineTurn): Promise<EngineResult> {
-    const ctx = new TurnContext(turn, this.version, this.settings);
+    const ctx = new TurnContext(turn, await this.versionFor(turn.conversation), this.settings);
     await pipeline(ctx);
     return ctx.result;
   }
@@ -83,5 +131,9 @@ export class Engine {
 
   isOpen(now: Date): boolean {
     return isOpenAt(this.settings.businessHours, now, this.settings.timeZone);
+  }
+
+  private keep(version: BotVersion): void {
+    this.retained = [version, ...this.retained.filter((v) => v !== version)].slice(0, RETAINED);
   }
 }

@@ -14,7 +14,6 @@ import { toOutbound } from './message-view';
 const DELIVERY_LOCK_MS = 60_000;
 /** Attempts through the outbox (each one after the adapter's own quick retries), then `failed`. */
 export const MAX_DELIVERY_ATTEMPTS = 3;
-const BACKOFF_MS = [30_000, 120_000];
 /** The sweep leaves fresh messages to the instance that stored them. */
 const SWEEP_MIN_AGE_MS = 5_000;
 
@@ -40,9 +39,13 @@ export class Outbox {
   nudgeOwner: (channel: ChannelId) => void = () => undefined;
 
   private readonly lockMs: number;
+  /** Waits before the outbox's 2nd and 3rd attempts (the adapter already retried quickly). */
+  private readonly backoffMs: number[];
 
-  constructor(private readonly deps: { registry: AdapterRegistry; events: EventBus; log: Logger; now?: () => Date; lockMs?: number }) {
+  constructor(private readonly deps: { registry: AdapterRegistry; events: EventBus; log: Logger; now?: () => Date; lockMs?: number; retryMs?: number }) {
     this.lockMs = deps.lockMs ?? DELIVERY_LOCK_MS;
+    const retry = deps.retryMs ?? 30_000;
+    this.backoffMs = [retry, retry * 4];
   }
 
   private now(): Date {
@@ -133,7 +136,7 @@ export class Outbox {
       const reason = err instanceof ChannelError ? `${err.platform} ${err.platformCode ?? ''}: ${err.message}` : (err as Error).message;
       this.deps.log.error({ err, messageId: String(message._id), channel: message.channel, attempts, retryable }, 'message could not be delivered');
       const set: Record<string, unknown> = { 'delivery.error': reason.slice(0, 500), 'delivery.at': this.now(), 'delivery.attempts': attempts };
-      if (retryable) set['delivery.nextAt'] = new Date(this.now().getTime() + BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)]);
+      if (retryable) set['delivery.nextAt'] = new Date(this.now().getTime() + this.backoffMs[Math.min(attempts - 1, this.backoffMs.length - 1)]);
       else set['delivery.state'] = 'failed';
       await this.settle(message._id, set);
     }

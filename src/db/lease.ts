@@ -8,15 +8,20 @@ export const INSTANCE_ID = `${process.pid}-${randomBytes(6).toString('hex')}`;
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /**
- * Takes or renews the named lease for ttlMs: succeeds when it is free, expired, or already ours
- * (one atomic upsert; a lease held by another instance makes the upsert collide on `_id`).
- * `force` takes it over from a live holder (the platform moved its one connection to us).
+ * Takes or renews the named lease for ttlMs: succeeds when it is free, expired, or already ours.
+ * A compare-and-set on the existing lease, or the insert of a new one (its `_id` is the key, so of
+ * two instances inserting at once one collides). Not one upsert: with an `$or` in the filter a
+ * server need not take the `_id` from it. `force` takes it over from a live holder (the platform
+ * moved its one connection to us).
  */
 export async function takeLease(key: string, owner: string, ttlMs: number, force = false): Promise<boolean> {
   const now = new Date();
+  const set = { owner, until: new Date(now.getTime() + ttlMs) };
   const filter = force ? { _id: key } : { _id: key, $or: [{ owner }, { until: { $lt: now } }] };
+  const renewed = await Lease.updateOne(filter, { $set: set });
+  if (renewed.matchedCount) return true;
   try {
-    await Lease.updateOne(filter, { $set: { owner, until: new Date(now.getTime() + ttlMs) } }, { upsert: true });
+    await Lease.create({ _id: key, ...set });
     return true;
   } catch (err) {
     if (isDuplicate(err)) return false;

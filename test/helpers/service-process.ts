@@ -7,7 +7,7 @@ import { freeLoopbackPort } from '../../src/db/embedded/wait';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** A service started as `npm start` runs it (tsx src/main.ts), in a process of its own. */
+/** A service started as `npm start` runs it (src/main.ts through tsx), in a process of its own. */
 export interface ServiceProcess {
   url: string;
   port: number;
@@ -56,7 +56,9 @@ export async function waitFor<T>(fn: () => Promise<T> | T, timeoutMs: number, st
  */
 export async function startServiceProcess(env: Record<string, string>, options: { waitFor?: 'healthy' | 'listening'; timeoutMs?: number } = {}): Promise<ServiceProcess> {
   const port = await freeLoopbackPort();
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+  // node itself with tsx as a loader (not the tsx CLI, which would run the service in a child):
+  // signals, kill -9 included, reach the service process.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-process-')), NODE_ENV: 'test', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), ADMIN_PASSWORD: 'first-admin-password', ADMIN_EMAIL: 'boss@example.com', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,6 +6,8 @@ import { Customer, type CustomerRecord } from '../../domain/customer/customer.mo
 import { Message, type MessageRecord } from '../../domain/message/message.model';
 import { learnAboutCustomer } from '../../domain/customer/customer.service';
 import { INSTANCE_ID } from '../../db/lease';
+
+let processors = 0;
 import type { Engine, EngineResult, EngineTurn } from '../engine';
 import type { EventBus } from '../events';
 import { toOutbound } from '../message-view';
@@ -57,6 +59,12 @@ export class TurnProcessor {
   /** Records the receiving call already holds, so the loop need not read them again. */
   private readonly known = new Map<string, { message: MessageRecord; customer: CustomerRecord }>();
 
+  /**
+   * Who holds leases for this processor: the instance, and which processor in it (tests run two
+   * service instances in one process; they must not mistake each other's leases for their own).
+   */
+  readonly owner = `${INSTANCE_ID}/${++processors}`;
+
   constructor(private readonly deps: TurnDeps) {}
 
   /** Registers interest in an inbound message's replies (and hands over its records). */
@@ -97,7 +105,7 @@ export class TurnProcessor {
   /** Takes the lease of a conversation with pending turns (recovery, a released lease) and runs them. */
   async kick(conversationId: Types.ObjectId | string): Promise<void> {
     if (this.loops.has(String(conversationId))) return;
-    const leased = await takeTurnLease(conversationId, INSTANCE_ID, this.deps.now());
+    const leased = await takeTurnLease(conversationId, this.owner, this.deps.now());
     if (leased) await this.run(leased);
   }
 
@@ -114,7 +122,7 @@ export class TurnProcessor {
       replies = done.replies;
       after = done.saved;
     } else {
-      after = await releaseTurnLease(leased._id, INSTANCE_ID);
+      after = await releaseTurnLease(leased._id, this.owner);
     }
     if (after?.pending.length) void this.kick(conversationId);
     return replies;
@@ -131,8 +139,8 @@ export class TurnProcessor {
     while (conversation) {
       const next: Types.ObjectId | undefined = conversation.pending[0];
       if (!next) {
-        const released = await releaseTurnLease(conversation._id, INSTANCE_ID);
-        conversation = released?.pending.length ? await takeTurnLease(conversation._id, INSTANCE_ID, this.deps.now()) : null;
+        const released = await releaseTurnLease(conversation._id, this.owner);
+        conversation = released?.pending.length ? await takeTurnLease(conversation._id, this.owner, this.deps.now()) : null;
         continue;
       }
       const input = await this.inputs(next);
@@ -142,7 +150,7 @@ export class TurnProcessor {
       }
       const { saved } = await this.turn(conversation, input.customer, input.message);
       // Committed: more may have queued meanwhile. Lost (another instance took over): stop here.
-      conversation = saved?.pending.length ? await takeTurnLease(saved._id, INSTANCE_ID, this.deps.now()) : null;
+      conversation = saved?.pending.length ? await takeTurnLease(saved._id, this.owner, this.deps.now()) : null;
     }
   }
 
@@ -166,7 +174,7 @@ export class TurnProcessor {
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
     const fresh = await Conversation.findById(conversation._id).lean();
-    return fresh?.leaseOwner === INSTANCE_ID ? fresh : null;
+    return fresh?.leaseOwner === this.owner ? fresh : null;
   }
 
   /** One turn with its commit; re-run on fresh state when an agent action came between. */
@@ -182,13 +190,13 @@ export class TurnProcessor {
         this.deps.log.error({ err, conversationId: String(conversation._id), messageId: inbound && String(inbound._id) }, 'turn failed');
         return this.fail(conversation, inbound);
       }
-      const saved = await commitTurn(conversation, INSTANCE_ID, stateOf(conversation, result, inbound, this.deps.now()), inbound?._id);
+      const saved = await commitTurn(conversation, this.owner, stateOf(conversation, result, inbound, this.deps.now()), inbound?._id);
       if (saved) return { saved, replies: await this.committed(saved, customer, inbound, result, stored) };
       await Message.deleteMany({ _id: { $in: stored.map((m) => m._id) } });
       const fresh = await Conversation.findById(conversation._id).lean();
-      if (!fresh || fresh.leaseOwner !== INSTANCE_ID || attempt >= MAX_ATTEMPTS) {
+      if (!fresh || fresh.leaseOwner !== this.owner || attempt >= MAX_ATTEMPTS) {
         this.deps.log.warn({ conversationId: String(conversation._id), attempt }, 'turn not committed: the conversation moved on');
-        if (fresh?.leaseOwner === INSTANCE_ID) return this.fail(fresh, inbound);
+        if (fresh?.leaseOwner === this.owner) return this.fail(fresh, inbound);
         return { saved: null, replies: [] };
       }
       conversation = fresh;
@@ -212,7 +220,7 @@ export class TurnProcessor {
   private async fail(conversation: ConversationRecord, inbound: MessageRecord | undefined): Promise<{ saved: ConversationRecord | null; replies: OutboundMessage[] }> {
     const apology: OutboundMessage[] = [{ author: 'bot', text: this.deps.engine.apology(conversation.locale as Locale | undefined) }];
     const stored = await storeReplies(conversation, inbound, apology, this.deps.outbox, this.deps.now()).catch(() => [] as MessageRecord[]);
-    const saved = await commitTurn(conversation, INSTANCE_ID, {}, inbound?._id);
+    const saved = await commitTurn(conversation, this.owner, {}, inbound?._id);
     if (inbound) await Message.updateOne({ _id: inbound._id }, { $set: { processed: 'failed' } });
     if (saved) for (const message of stored) this.deps.events.emit('message.created', { message, conversation: saved });
     const replies = stored.map(toOutbound);
@@ -230,7 +238,7 @@ export class TurnProcessor {
   private async waitForLease(conversationId: string): Promise<ConversationRecord> {
     const deadline = Date.now() + POLL_LIMIT_MS;
     for (let wait = 20; ; wait = Math.min(wait * 2, 500)) {
-      const leased = await takeTurnLease(conversationId, INSTANCE_ID, this.deps.now());
+      const leased = await takeTurnLease(conversationId, this.owner, this.deps.now());
       if (leased) return leased;
       if (Date.now() > deadline) throw new Error(`conversation ${conversationId} stayed busy for ${POLL_LIMIT_MS / 1000} s`);
       await new Promise((r) => setTimeout(r, wait));
@@ -261,7 +269,7 @@ export class TurnProcessor {
         id: String(customer._id), name: customer.name ?? undefined, gender: customer.gender, phone: customer.phone ?? undefined,
         locale: (customer.locale ?? 'zh-CN') as Locale, localeKnown: !!customer.locale, updatesVia: customer.updatesVia ?? undefined,
       },
-      input: { text: inbound?.text ?? '', choice: inbound?.choice ?? undefined },
+      input: { text: inbound?.text ?? '', choice: inbound?.choice ?? undefined, ...(inbound?.attachments?.length ? { attachments: inbound.attachments.map((a) => ({ kind: a.kind })) } : {}) },
       localeHint: (inbound?.payload as { localeHint?: string } | undefined)?.localeHint,
       now: this.deps.now(),
       agentsAvailable: await this.deps.agentsAvailable(),
