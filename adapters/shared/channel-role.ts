@@ -44,7 +44,7 @@ export class ChannelRole {
     this.schedule();
     if (taken && !this.held) {
       this.held = true;
-      await this.options.onGained?.();
+      await this.gained();
     }
     return taken;
   }
@@ -76,11 +76,23 @@ export class ChannelRole {
     if (ok && !was) {
       this.held = true;
       this.options.log.info({ role: this.key }, 'took over the channel role');
-      await this.options.onGained?.();
+      await this.gained();
     } else if (!ok && was) {
       this.held = false;
       this.options.log.warn({ role: this.key }, 'another instance took over the channel role');
-      await this.options.onLost?.();
+      await Promise.resolve(this.options.onLost?.()).catch((err: unknown) => this.options.log.error({ err, role: this.key }, 'the channel role could not be given up cleanly'));
+    }
+  }
+
+  /** Starts what the role runs; a failure is logged and the role given back. */
+  private async gained(): Promise<void> {
+    try {
+      await this.options.onGained?.();
+    } catch (err) {
+      // Given back (another instance may manage), and tried again here at the next renewal period.
+      this.options.log.error({ err, role: this.key }, 'the channel role could not be started here; giving it up for now');
+      this.held = false;
+      await this.leases.release(this.key).catch(() => undefined);
     }
   }
 }

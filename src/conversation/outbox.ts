@@ -80,6 +80,16 @@ export class Outbox {
    * owns), oldest first. Returns how many were taken.
    */
   async resume(channel?: ChannelId): Promise<number> {
+    try {
+      return await this.resumeDue(channel);
+    } catch (err) {
+      // The database may be away; the next sweep tries again.
+      this.deps.log.error({ err, channel }, 'pending deliveries could not be resumed');
+      return 0;
+    }
+  }
+
+  private async resumeDue(channel?: ChannelId): Promise<number> {
     const now = this.now();
     const due = await Message.find({
       'delivery.state': 'pending',

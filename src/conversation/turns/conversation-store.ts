@@ -1,6 +1,6 @@
-import type { Types, UpdateQuery } from 'mongoose';
+import mongoose, { type Types } from 'mongoose';
 import type { ConversationRef } from '../../channels/channel-adapter';
-import { Conversation, type ConversationFields, type ConversationRecord } from '../../domain/conversation/conversation.model';
+import { Conversation, type ConversationRecord } from '../../domain/conversation/conversation.model';
 import type { CustomerRecord } from '../../domain/customer/customer.model';
 
 /** How long an instance may run a conversation's turn before another may take over (TURN_LEASE_SECONDS). */
@@ -14,6 +14,16 @@ export function setTurnLease(ms: number): void {
 const TURNS_KEPT = 50;
 const FREE = new Date(0);
 const LEAN = { new: true, lean: true } as const;
+/**
+ * The per-message operations go to the driver directly: conversations hold no encrypted fields,
+ * every value here is built by this module, and mongoose's casting and hydration cost more than the
+ * database round trip on this path. First contact still goes through the model (defaults).
+ */
+const raw = () => Conversation.collection;
+const AFTER = { returnDocument: 'after' } as const;
+type Filter = Parameters<ReturnType<typeof raw>['findOneAndUpdate']>[0];
+type Update = Parameters<ReturnType<typeof raw>['findOneAndUpdate']>[1];
+const write = (filter: Filter, update: Record<string, unknown>) => raw().findOneAndUpdate(filter, update as Update, AFTER) as unknown as Promise<ConversationRecord | null>;
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const leaseUntil = (now: Date) => new Date(now.getTime() + leaseMs);
@@ -58,9 +68,9 @@ export interface Queued {
  * Null when the thread has no open conversation.
  */
 export async function enqueueInbound(openKey: string, inbound: Types.ObjectId, owner: string, now = new Date()): Promise<Queued | null> {
-  const leased = await Conversation.findOneAndUpdate({ openKey, leaseUntil: { $lt: now } }, { $push: { pending: inbound }, $set: { leaseOwner: owner, leaseUntil: leaseUntil(now) } }, LEAN);
+  const leased = await write({ openKey, leaseUntil: { $lt: now } }, { $push: { pending: inbound }, $set: { leaseOwner: owner, leaseUntil: leaseUntil(now) } });
   if (leased) return { conversation: leased, leased: true };
-  const queued = await Conversation.findOneAndUpdate({ openKey }, { $push: { pending: inbound } }, LEAN);
+  const queued = await write({ openKey }, { $push: { pending: inbound } });
   if (!queued) return null;
   if (queued.leaseUntil.getTime() >= Date.now()) return { conversation: queued, leased: false };
   const taken = await takeTurnLease(queued._id, owner);
@@ -88,7 +98,7 @@ export async function createWithInbound(ref: Thread, customer: CustomerRecord, i
 
 /** Takes the turn lease if it is free or expired (compare-and-set); the leased conversation or null. */
 export function takeTurnLease(id: Types.ObjectId | string, owner: string, now = new Date()): Promise<ConversationRecord | null> {
-  return Conversation.findOneAndUpdate({ _id: id, leaseUntil: { $lt: now } }, { $set: { leaseOwner: owner, leaseUntil: leaseUntil(now) } }, LEAN);
+  return write({ _id: oid(id), leaseUntil: { $lt: now } }, { $set: { leaseOwner: owner, leaseUntil: leaseUntil(now) } });
 }
 
 /**
@@ -97,21 +107,28 @@ export function takeTurnLease(id: Types.ObjectId | string, owner: string, now = 
  * joins `turns`; the lease is released. Returns the conversation as it now is (its `pending`
  * says whether more turns wait), or null when an agent action or another instance came between.
  */
-export function commitTurn(conversation: ConversationRecord, owner: string, set: UpdateQuery<ConversationFields>['$set'], inbound?: Types.ObjectId): Promise<ConversationRecord | null> {
-  const update: UpdateQuery<ConversationFields> = { $set: { ...set, leaseUntil: FREE }, $unset: { leaseOwner: 1 }, $inc: { rev: 1 } };
+export function commitTurn(conversation: ConversationRecord, owner: string, set: Record<string, unknown>, inbound?: Types.ObjectId): Promise<ConversationRecord | null> {
+  // Values absent from the engine's result are removed, as mongoose would for `undefined`.
+  const present = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
+  const absent = Object.fromEntries(Object.keys(set).filter((k) => set[k] === undefined).map((k) => [k, 1]));
+  const update: Record<string, unknown> = { $set: { ...present, leaseUntil: FREE, updatedAt: new Date() }, $unset: { ...absent, leaseOwner: 1 }, $inc: { rev: 1 } };
   if (inbound) {
     update.$pull = { pending: inbound };
     update.$push = { turns: { $each: [inbound], $slice: -TURNS_KEPT } };
   }
-  return Conversation.findOneAndUpdate({ _id: conversation._id, rev: conversation.rev, leaseOwner: owner }, update, { ...LEAN, runValidators: true });
+  return write({ _id: conversation._id, rev: conversation.rev, leaseOwner: owner }, update);
 }
 
 /** Gives the lease back without a turn (nothing to do, or the turn was abandoned). */
 export function releaseTurnLease(id: Types.ObjectId | string, owner: string): Promise<ConversationRecord | null> {
-  return Conversation.findOneAndUpdate({ _id: id, leaseOwner: owner }, { $set: { leaseUntil: FREE }, $unset: { leaseOwner: 1 } }, LEAN);
+  return write({ _id: oid(id), leaseOwner: owner }, { $set: { leaseUntil: FREE }, $unset: { leaseOwner: 1 } });
 }
 
 /** Drops an inbound message from the queue without a turn (a duplicate, or it was never written). */
 export function dropPending(id: Types.ObjectId | string, inbound: Types.ObjectId): Promise<ConversationRecord | null> {
-  return Conversation.findOneAndUpdate({ _id: id }, { $pull: { pending: inbound } }, LEAN);
+  return write({ _id: oid(id) }, { $pull: { pending: inbound } });
+}
+
+function oid(id: Types.ObjectId | string): Types.ObjectId {
+  return typeof id === 'string' ? new mongoose.Types.ObjectId(id) : id;
 }

@@ -83,8 +83,9 @@ export class TurnProcessor {
   replies(inboundId: Types.ObjectId, conversationId: Types.ObjectId): Promise<OutboundMessage[]> {
     const local = this.waiters.get(String(inboundId));
     if (!local) return this.pollReplies(inboundId, conversationId);
-    const elsewhere = new Promise<OutboundMessage[]>((resolve) => {
-      const timer = setTimeout(() => void this.pollReplies(inboundId, conversationId, local.promise).then(resolve), ELSEWHERE_AFTER_MS);
+    // A database error while looking (an outage) rejects: the caller answers 503, nothing is lost.
+    const elsewhere = new Promise<OutboundMessage[]>((resolve, reject) => {
+      const timer = setTimeout(() => this.pollReplies(inboundId, conversationId, local.promise).then(resolve, reject), ELSEWHERE_AFTER_MS);
       void local.promise.then(() => clearTimeout(timer));
     });
     return Promise.race([local.promise, elsewhere]);
@@ -105,8 +106,13 @@ export class TurnProcessor {
   /** Takes the lease of a conversation with pending turns (recovery, a released lease) and runs them. */
   async kick(conversationId: Types.ObjectId | string): Promise<void> {
     if (this.loops.has(String(conversationId))) return;
-    const leased = await takeTurnLease(conversationId, this.owner, this.deps.now());
-    if (leased) await this.run(leased);
+    try {
+      const leased = await takeTurnLease(conversationId, this.owner, this.deps.now());
+      if (leased) await this.run(leased);
+    } catch (err) {
+      // The next recovery sweep tries again.
+      this.deps.log.error({ err, conversationId: String(conversationId) }, 'pending turns could not be taken up');
+    }
   }
 
   /**
