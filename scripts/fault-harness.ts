@@ -42,6 +42,9 @@ export async function startService(options: { dataDir: string; port: number; env
     RECOVERY_INTERVAL_SECONDS: '2',
     BUSINESS_HOURS: 'mon-sun 00:00-24:00',
     PII_KEY,
+    // The scripts' customers all come from 127.0.0.1; real ones each have their own address.
+    RATE_LIMIT_CONVERSATIONS_PER_IP: 'off',
+    RATE_LIMIT_MESSAGES_PER_IP: 'off',
     ...options.env,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', out, out] });

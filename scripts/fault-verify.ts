@@ -26,9 +26,17 @@ export interface Verdict {
 /** Opens a stopped service's embedded database (its H2 files under DATA_DIR) for reading. */
 export async function openDataDir(dataDir: string): Promise<RunningServer | undefined> {
   const config = loadConfig({ DATA_DIR: dataDir, EMBEDDED_DB: 'mongo-java-server' });
-  const started = await startDatabaseServer(config, pino({ level: 'warn' }));
-  await connectMongoose(started.uri);
-  return started.server;
+  // A killed service's database server may still be letting go of the files for a moment.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const started = await startDatabaseServer(config, pino({ level: 'warn' }));
+      await connectMongoose(started.uri);
+      return started.server;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
 }
 
 /** Connects to a database server the script runs itself. */

@@ -3,17 +3,15 @@
  * (steps, gotos, actions, texts in every locale), catalogue, intents, FAQ entries and small talk,
  * the profile's wording overlay; that every locale has the same keys; that the conversation tests
  * and the benchmark's scripted conversations are well-formed. Exits 1 naming the file on error.
+ * The console checks a draft with the same code (checkBundle).
  */
 import path from 'node:path';
-import fs from 'node:fs';
-import { parse } from 'yaml';
 import { LOCALES } from '../src/core/message';
 import { allKeys, readLocaleFiles } from '../src/i18n/i18n';
 import { loadConfig } from '../src/config/config';
-import { compileContent } from '../src/conversation/bot';
-import { readBotContent } from '../src/flows/bot-content';
 import { PROFILES } from '../src/flows/profile';
-import { conversationTestFileSchema } from '../src/flows/conversation-test-schema';
+import { readFileBundle, readTestFiles } from '../src/domain/bot-content/content-bundle';
+import { checkBundle, localeParityProblems, testFileProblems } from '../src/domain/bot-content/content-check';
 import { readBenchFiles } from './bench/conversation-script';
 
 const root = path.resolve(__dirname, '..');
@@ -31,28 +29,17 @@ function check(label: string, fn: () => void): void {
 const summary: string[] = [];
 for (const profile of PROFILES) {
   check(`profile ${profile}`, () => {
-    const bot = compileContent(loadConfig({ COMPANY_PROFILE: profile }), readBotContent(dirs, profile));
-    summary.push(`${profile}: ${bot.catalogue.products.length} products, ${bot.knowledge.size} FAQ entries, menu ${bot.menu.map((m) => m.id).join('/')}`);
+    const result = checkBundle(loadConfig({ COMPANY_PROFILE: profile }), readFileBundle(dirs, profile));
+    for (const p of result.problems) problems.push(p.section === 'tests' ? p.message : `profile ${profile}: ${p.message}`);
+    const bot = result.version;
+    if (bot) summary.push(`${profile}: ${bot.catalogue.products.length} products, ${bot.knowledge.size} FAQ entries, menu ${bot.menu.map((m) => m.id).join('/')}`);
   });
 }
+// Every file of locales/ (the back office's texts and the profiles' overlays too) has the same keys.
 const resources = readLocaleFiles(dirs.localesDir);
-const keys = Object.fromEntries(LOCALES.map((l) => [l, new Set(allKeys(resources, l))]));
-for (const locale of LOCALES) {
-  for (const other of LOCALES) {
-    for (const key of keys[other]) {
-      if (!keys[locale].has(key)) problems.push(`locales/${locale}: key "${key}" exists in ${other} but not here`);
-    }
-  }
-}
-const testDir = path.join(root, 'flows', 'tests');
-let testCount = 0;
-for (const file of fs.readdirSync(testDir).filter((f) => f.endsWith('.yaml'))) {
-  check(`flows/tests/${file}`, () => {
-    const parsed = conversationTestFileSchema.safeParse(parse(fs.readFileSync(path.join(testDir, file), 'utf8')));
-    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    testCount += parsed.data.tests.length;
-  });
-}
+problems.push(...localeParityProblems(resources));
+const tests = testFileProblems(readTestFiles(path.join(root, 'flows', 'tests')));
+problems.push(...tests.problems.map((p) => p.message));
 let benchCount = 0;
 check('bench/conversations', () => {
   benchCount = readBenchFiles(path.join(root, 'bench', 'conversations')).reduce((n, f) => n + f.conversations.length, 0);
@@ -62,4 +49,4 @@ if (unique.length) {
   process.stderr.write(`${unique.length} problem(s):\n${unique.map((p) => `  - ${p}`).join('\n')}\n`);
   process.exit(1);
 }
-process.stdout.write(`ok: ${summary.join('; ')}; ${keys['zh-CN'].size} texts in each of ${LOCALES.join(', ')}; ${testCount} conversation tests; ${benchCount} benchmark conversations\n`);
+process.stdout.write(`ok: ${summary.join('; ')}; ${allKeys(resources, 'zh-CN').length} texts in each of ${LOCALES.join(', ')}; ${tests.count} conversation tests; ${benchCount} benchmark conversations\n`);

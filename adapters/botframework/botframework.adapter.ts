@@ -1,15 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
-import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { AdapterStatus, ChannelAdapter, ConversationRef } from '../../src/channels/channel-adapter';
 import type { OutboundMessage } from '../../src/core/message';
 import { ChannelError } from '../../src/errors';
 import type { AdapterContext } from '../shared/adapter-context';
 import { agentLabelFor } from '../shared/agent-label';
 import { StatusRecorder } from '../shared/adapter-status';
-import { storeInbound } from '../shared/inbound';
+import { download, mediaKey, storeInboundWithMedia } from '../shared/inbound-media';
+import { filesOf, readFile } from '../shared/outbound-media';
 import { SendQueue } from '../shared/send-queue';
-import { normaliseActivity } from './botframework.normalise';
+import { activityFiles, normaliseActivity, type ActivityFile } from './botframework.normalise';
 import { renderBotFrameworkActivity } from './botframework.render';
 import { botFrameworkRoutes } from './botframework.routes';
 
@@ -78,7 +79,7 @@ export class BotFrameworkAdapter implements ChannelAdapter {
     const reference = to.replyContext?.reference as Partial<ConversationReference> | undefined;
     await this.state.tracked(async () => {
       if (reference?.serviceUrl === undefined) throw new ChannelError('botframework', 'no conversation reference stored', { code: 'no_reference', retryable: false });
-      const activities = messages.map((message) => renderBotFrameworkActivity(message, { agentLabel: agentLabelFor(to, message, this.context.defaultLocale) }));
+      const activities = await this.render(to, messages);
       await this.queue.send(to.conversationKey, () =>
         this.started()
           .continueConversationAsync(this.options.appId ?? '', reference, async (turnContext) => {
@@ -100,6 +101,23 @@ export class BotFrameworkAdapter implements ChannelAdapter {
     return this.state.snapshot();
   }
 
+  /** The activities of messages, their files read from the store and carried inline. */
+  private async render(to: ConversationRef, messages: OutboundMessage[]): Promise<Partial<Activity>[]> {
+    const activities = [];
+    for (const message of messages) {
+      const files = await Promise.all(filesOf(message).map((a) => readFile('botframework', this.context.media, a)));
+      activities.push(renderBotFrameworkActivity(message, { agentLabel: agentLabelFor(to, message, this.context.defaultLocale), files }));
+    }
+    return activities;
+  }
+
+  /** A file of an activity: a data: URL decoded, else downloaded from its contentUrl (or Teams' downloadUrl). */
+  private async fetchFile(file: ActivityFile): Promise<Buffer> {
+    const inline = /^data:[^;,]*(;base64)?,(.*)$/s.exec(file.url);
+    if (inline) return Buffer.from(inline[1] ? inline[2] : decodeURIComponent(inline[2]), inline[1] ? 'base64' : 'utf8');
+    return download('botframework', file.url, this.context.media.maxBytes);
+  }
+
   private started(): CloudAdapter {
     if (this.cloud === undefined) throw new Error('the Bot Framework adapter has not started');
     return this.cloud;
@@ -113,12 +131,13 @@ export class BotFrameworkAdapter implements ChannelAdapter {
     const text = sdk.TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
     const inbound = normaliseActivity(activity, text, sdk.TurnContext.getConversationReference(activity));
     const inline = activity.deliveryMode === sdk.DeliveryModes.ExpectReplies;
-    const result = await storeInbound({ inbox: this.context.inbox, status: this.state, log: this.log }, inbound, { inlineReplies: inline });
+    const files = activityFiles(activity).map((f, i) => ({ key: mediaKey('botframework', inbound.channelMessageId, i), kind: f.kind, name: f.name, data: () => this.fetchFile(f) }));
+    const result = await storeInboundWithMedia({ inbox: this.context.inbox, status: this.state, log: this.log, media: this.context.media }, inbound, files, { inlineReplies: inline });
     if (!inline) return;
     const replies = await result.replies;
     if (replies.length === 0) return;
     const ref = { channel: this.channel, externalUserId: inbound.externalUserId, conversationKey: inbound.conversationKey, replyContext: inbound.replyContext };
-    await turnContext.sendActivities(replies.map((reply) => renderBotFrameworkActivity(reply, { agentLabel: agentLabelFor(ref, reply, this.context.defaultLocale) })));
+    await turnContext.sendActivities(await this.render(ref, replies));
     this.state.sent();
   }
 }

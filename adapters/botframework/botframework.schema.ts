@@ -18,7 +18,17 @@ const messageActivity = z.looseObject({
   text: z.string().optional(),
   locale: z.string().max(35).optional(),
   timestamp: z.iso.datetime({ offset: true }).optional(),
-  attachments: z.array(z.looseObject({ contentType: z.string() })).optional(),
+  // Files (issue 13): a contentUrl to fetch, or Teams' download info with its downloadUrl.
+  attachments: z
+    .array(
+      z.looseObject({
+        contentType: z.string().max(256),
+        contentUrl: z.string().max(100_000_000).optional(),
+        name: z.string().max(512).optional(),
+        content: z.unknown().optional(),
+      }),
+    )
+    .optional(),
   deliveryMode: z.string().max(32).optional(),
 });
 

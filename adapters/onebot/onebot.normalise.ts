@@ -1,7 +1,15 @@
 import type { InboundMessage } from '../../src/core/message';
 import { placeholderText } from '../shared/inbound';
-import { mentionsSelf, plainText, toSegments } from './cq-code';
+import { mentionsSelf, plainText, toSegments, type Segment } from './cq-code';
 import type { OneBotMessageEvent } from './onebot.schema';
+
+/** Segments whose content is a file: image, record (voice), file. */
+export const MEDIA_SEGMENTS = ['image', 'record', 'file'];
+
+/** The picture, voice and file segments of a message (the adapter fetches them). */
+export function mediaSegments(event: OneBotMessageEvent): Segment[] {
+  return toSegments(event.message).filter((segment) => MEDIA_SEGMENTS.includes(segment.type));
+}
 
 /** Where a QQ reply goes; stored as the conversation's replyContext. */
 export interface OneBotReplyContext {
@@ -27,7 +35,8 @@ export function normaliseOneBotEvent(event: OneBotMessageEvent): InboundMessage 
   if (!isGroup && event.message_type !== 'private') return undefined;
   const segments = toSegments(event.message);
   if (isGroup && !mentionsSelf(segments, selfId)) return undefined;
-  const other = segments.find((segment) => !['text', 'at', 'reply'].includes(segment.type));
+  // Pictures, voice and files are attachments (oneBotFiles); other kinds (a face, a card) are named.
+  const other = segments.find((segment) => !['text', 'at', 'reply', ...MEDIA_SEGMENTS].includes(segment.type));
   const text = plainText(segments) || (other === undefined ? '' : placeholderText(other.type));
   const replyContext: OneBotReplyContext = isGroup ? { selfId, userId, groupId: String(event.group_id) } : { selfId, userId };
   return {

@@ -11,12 +11,15 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 /** A segment: the ones whose data the adapter reads are typed; the rest pass with any data. */
 const segment = z.looseObject({ type: z.string().min(1).max(64), data: z.record(z.string(), z.unknown()).optional() }).superRefine((s, ctx) => {
-  const typed: Record<string, string> = { text: 'text', at: 'qq', reply: 'id', face: 'id' };
+  const typed: Record<string, string> = { text: 'text', at: 'qq', reply: 'id', face: 'id', image: 'file', record: 'file', file: 'file' };
   const field = typed[s.type];
   if (field === undefined) return;
   const value = s.data?.[field];
   const ok = s.type === 'text' ? typeof value === 'string' : scalar.safeParse(value).success;
   if (!ok) ctx.addIssue({ code: 'custom', path: ['data', field], message: `must be ${s.type === 'text' ? 'a string' : 'a string or a number'}` });
+  // Pictures, voice and files (issue 13) may name where to download them.
+  const url = s.data?.url;
+  if (url !== undefined && typeof url !== 'string') ctx.addIssue({ code: 'custom', path: ['data', 'url'], message: 'must be a string' });
 });
 
 export const oneBotMessageEvent = z.looseObject({

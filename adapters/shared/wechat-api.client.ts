@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import type { ChannelId } from '../../src/core/message';
-import { ChannelError } from '../../src/errors';
+import { AppError, ChannelError } from '../../src/errors';
 import { AccessTokenCache } from './access-token';
 
 /**
@@ -51,6 +51,56 @@ export class WeChatApiClient {
     for (let attempt = 1; ; attempt += 1) {
       const token = await this.tokens.get();
       const reply = await this.request({ method: 'POST', url: path, params: { access_token: token }, data: body });
+      if (reply.errcode !== undefined && this.tokenErrcodes.has(reply.errcode)) {
+        this.tokens.invalidate(token);
+        if (attempt === 1) continue;
+      }
+      return this.check(reply, path);
+    }
+  }
+
+  /**
+   * Downloads a file with the current access token (the media APIs answer the bytes, or JSON with
+   * an errcode); a token errcode is refreshed and retried once, as for postWithToken.
+   */
+  async downloadWithToken(path: string, params: Record<string, string>, maxBytes: number): Promise<{ data: Buffer; contentType?: string; filename?: string }> {
+    for (let attempt = 1; ; attempt += 1) {
+      const token = await this.tokens.get();
+      let res: { status: number; data: ArrayBuffer; headers: Record<string, unknown> };
+      try {
+        res = await this.http.request({ method: 'GET', url: path, params: { ...params, access_token: token }, responseType: 'arraybuffer', maxContentLength: maxBytes });
+      } catch (error) {
+        if (axios.isAxiosError(error) && /maxContentLength/.test(error.message)) throw new AppError('FILE_TOO_LARGE');
+        throw new ChannelError(this.options.platform, `${path} failed: ${(error as Error).message}`, { code: axios.isAxiosError(error) ? error.code : undefined, retryable: true });
+      }
+      const data = Buffer.from(res.data);
+      const contentType = String(res.headers['content-type'] ?? '');
+      if (res.status === 200 && !/json|text\/plain/i.test(contentType)) {
+        const filename = /filename="?([^";]+)"?/i.exec(String(res.headers['content-disposition'] ?? ''))?.[1];
+        return { data, contentType, filename };
+      }
+      let reply: WeChatReply;
+      try {
+        reply = JSON.parse(data.toString('utf8')) as WeChatReply;
+      } catch {
+        throw new ChannelError(this.options.platform, `${path} answered HTTP ${res.status} without a file`, { code: `http_${res.status}`, retryable: res.status >= 500 });
+      }
+      if (reply.errcode !== undefined && this.tokenErrcodes.has(reply.errcode)) {
+        this.tokens.invalidate(token);
+        if (attempt === 1) continue;
+      }
+      this.check(reply, path);
+      throw new ChannelError(this.options.platform, `${path} answered without a file`, { code: 'no_file', retryable: false });
+    }
+  }
+
+  /** Uploads a file (multipart field `media`) with the current access token; answers the platform's JSON. */
+  async uploadWithToken(path: string, params: Record<string, string>, file: { data: Buffer; filename: string; contentType: string }): Promise<WeChatReply> {
+    for (let attempt = 1; ; attempt += 1) {
+      const token = await this.tokens.get();
+      const form = new FormData();
+      form.append('media', new Blob([new Uint8Array(file.data)], { type: file.contentType }), file.filename);
+      const reply = await this.request({ method: 'POST', url: path, params: { ...params, access_token: token }, data: form });
       if (reply.errcode !== undefined && this.tokenErrcodes.has(reply.errcode)) {
         this.tokens.invalidate(token);
         if (attempt === 1) continue;

@@ -7,13 +7,20 @@ import type { OutboundMessage } from '../../src/core/message';
 import type { AdapterContext } from '../shared/adapter-context';
 import { agentLabelFor } from '../shared/agent-label';
 import { StatusRecorder } from '../shared/adapter-status';
-import { storeInbound } from '../shared/inbound';
+import { download, mediaKey, storeInboundWithMedia } from '../shared/inbound-media';
+import { messageText } from '../shared/message-text';
+import { filesOf, hasText, readFile } from '../shared/outbound-media';
 import { SendQueue } from '../shared/send-queue';
 import { toTelegramChannelError } from './telegram-error';
-import { normaliseTelegramUpdate } from './telegram.normalise';
+import { normaliseTelegramUpdate, telegramFiles } from './telegram.normalise';
 import { renderTelegram } from './telegram.render';
 import { describeInvalidUpdate, telegramUpdate, type TelegramUpdate } from './telegram.schema';
 import { telegramRoutes } from './telegram.routes';
+
+/** A photo's caption holds at most this many characters; a longer text goes first as a message. */
+const CAPTION_LIMIT = 1024;
+/** What sendPhoto shows as a photo; other pictures go as documents. */
+const PHOTOS = ['image/jpeg', 'image/png', 'image/webp'];
 
 /** The TELEGRAM_* variables, and PUBLIC_URL to register the webhook at start. */
 export interface TelegramAdapterOptions {
@@ -92,19 +99,50 @@ export class TelegramAdapter implements ChannelAdapter {
 
   async send(to: ConversationRef, messages: OutboundMessage[]): Promise<void> {
     const chatId = to.conversationKey;
-    const calls = messages.flatMap((message) => renderTelegram(chatId, message, { agentLabel: agentLabelFor(to, message, this.context.defaultLocale) }));
-    await this.state.tracked(() =>
-      this.queue.sendAll(
-        chatId,
-        calls.map((call) => async () => {
-          try {
-            await this.bot.telegram.sendMessage(call.chat_id, call.text, call.reply_markup === undefined ? {} : { reply_markup: call.reply_markup });
-          } catch (error) {
-            throw toTelegramChannelError(error);
-          }
+    const tasks = messages.flatMap((message) => this.tasksFor(chatId, to, message));
+    await this.state.tracked(() => this.queue.sendAll(chatId, tasks));
+  }
+
+  /**
+   * A message's sends: its text (with the buttons), then its pictures (sendPhoto) and files
+   * (sendDocument); a short text without buttons rides as the first file's caption.
+   */
+  private tasksFor(chatId: string, to: ConversationRef, message: OutboundMessage): (() => Promise<void>)[] {
+    const agentLabel = agentLabelFor(to, message, this.context.defaultLocale);
+    const files = filesOf(message);
+    const caption = hasText(message) ? messageText(message, agentLabel) : '';
+    const asCaption = files.length > 0 && caption.length <= CAPTION_LIMIT && !message.quickReplies?.length;
+    const texts = hasText(message) && !asCaption ? renderTelegram(chatId, message, { agentLabel }) : [];
+    const call = (fn: () => Promise<unknown>) => async () => {
+      try {
+        await fn();
+      } catch (error) {
+        throw toTelegramChannelError(error);
+      }
+    };
+    return [
+      ...texts.map((t) => call(() => this.bot.telegram.sendMessage(t.chat_id, t.text, t.reply_markup === undefined ? {} : { reply_markup: t.reply_markup }))),
+      ...files.map((a, i) =>
+        call(async () => {
+          const file = await readFile('telegram', this.context.media, a);
+          const extra = asCaption && i === 0 && caption ? { caption } : {};
+          const input = { source: file.data, filename: file.filename };
+          if (a.kind === 'image' && PHOTOS.includes(file.contentType)) await this.bot.telegram.sendPhoto(chatId, input, extra);
+          else await this.bot.telegram.sendDocument(chatId, input, extra);
         }),
       ),
-    );
+    ];
+  }
+
+  /** A file of a message, fetched with getFile and downloaded from the Bot API's file path. */
+  private async downloadFile(fileId: string): Promise<Buffer> {
+    let link: URL;
+    try {
+      link = await this.bot.telegram.getFileLink(fileId);
+    } catch (error) {
+      throw toTelegramChannelError(error);
+    }
+    return download('telegram', link.href, this.context.media.maxBytes);
   }
 
   status(): AdapterStatus {
@@ -117,7 +155,9 @@ export class TelegramAdapter implements ChannelAdapter {
     const me = this.bot.botInfo;
     const inbound = me === undefined ? undefined : normaliseTelegramUpdate(update, { id: me.id, username: me.username });
     if (inbound === undefined) return;
-    await storeInbound({ inbox: this.context.inbox, status: this.state, log: this.log }, inbound);
+    const refs = update.message && update.callback_query === undefined ? telegramFiles(update.message, this.context.media.maxBytes) : [];
+    const files = refs.map((f, i) => ({ key: mediaKey('telegram', inbound.channelMessageId, i), kind: f.kind, name: f.name, declaredSize: f.size, duration: f.duration, data: () => this.downloadFile(f.fileId) }));
+    await storeInboundWithMedia({ inbox: this.context.inbox, status: this.state, log: this.log, media: this.context.media }, inbound, files);
     // Stops the button's spinner; the reply itself comes through send().
     if (update.callback_query !== undefined) await answerCallback().catch((error: unknown) => this.log.debug({ err: error }, 'answerCallbackQuery failed'));
   }

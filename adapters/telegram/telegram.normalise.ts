@@ -1,7 +1,31 @@
-import type { InboundMessage } from '../../src/core/message';
+import type { AttachmentKind, InboundMessage } from '../../src/core/message';
 import { placeholderText } from '../shared/inbound';
 import { decodeCallbackData } from './callback-data';
 import type { TelegramUpdate } from './telegram.schema';
+
+/** A file of a Telegram message, to fetch with getFile. */
+export interface TelegramFileRef {
+  fileId: string;
+  kind: AttachmentKind;
+  name?: string;
+  size?: number;
+  duration?: number;
+}
+
+/**
+ * The file a message carries: the largest size of a photo that fits `maxBytes` (Telegram keeps
+ * several), a document, a voice message, an audio or a video.
+ */
+export function telegramFiles(message: NonNullable<TelegramUpdate['message']>, maxBytes: number): TelegramFileRef[] {
+  if (message.photo?.length) {
+    const sizes = [...message.photo].sort((a, b) => (a.file_size ?? 0) - (b.file_size ?? 0));
+    const best = [...sizes].reverse().find((p) => (p.file_size ?? 0) <= maxBytes) ?? sizes[sizes.length - 1];
+    return [{ fileId: best.file_id, kind: 'image', size: best.file_size }];
+  }
+  const [kind, f] = message.document ? (['file', message.document] as const) : message.voice ? (['voice', message.voice] as const) : message.audio ? (['voice', message.audio] as const) : message.video ? (['video', message.video] as const) : [];
+  if (!f || !kind) return [];
+  return [{ fileId: f.file_id, kind: kind === 'file' && f.mime_type?.startsWith('image/') ? 'image' : kind, name: f.file_name, size: f.file_size, duration: f.duration }];
+}
 
 /** The bot itself, as getMe answered: needed to tell whether a group message is addressed to it. */
 export interface TelegramBotIdentity {
@@ -42,7 +66,9 @@ function fromMessage(message: Message, from: User, bot: TelegramBotIdentity): In
     if (!addressed) return undefined;
     text = text.replace(new RegExp(mention.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '').trim();
   }
-  if (text === '') text = placeholderText(message.photo ? 'image' : message.voice ? 'voice' : message.document ? 'file' : message.sticker ? 'sticker' : 'message');
+  // A picture, file or voice says nothing by itself (it is an attachment); a sticker or a poll is named.
+  const media = !!(message.photo?.length || message.document || message.voice || message.audio || message.video);
+  if (text === '' && !media) text = placeholderText(message.sticker ? 'sticker' : 'message');
   return {
     ...identity(message.chat, from),
     channelMessageId: `${message.chat.id}:${message.message_id}`,

@@ -17,6 +17,14 @@ const user = z.looseObject({
 });
 const chat = z.looseObject({ id, type: z.string().max(32) });
 const button = z.looseObject({ text: z.string(), callback_data: z.string().optional() });
+/** A file Telegram keeps (photo size, document, voice, audio, video): fetched by file_id through getFile. */
+const file = z.looseObject({
+  file_id: z.string().min(1).max(256),
+  file_size: z.number().int().nonnegative().optional(),
+  file_name: z.string().max(512).optional(),
+  mime_type: z.string().max(128).optional(),
+  duration: z.number().int().nonnegative().optional(),
+});
 const message = z.looseObject({
   message_id: id,
   date: id,
@@ -24,6 +32,11 @@ const message = z.looseObject({
   from: user.optional(),
   text: z.string().optional(),
   caption: z.string().optional(),
+  photo: z.array(file).optional(),
+  document: file.optional(),
+  voice: file.optional(),
+  audio: file.optional(),
+  video: file.optional(),
   reply_to_message: z.looseObject({ from: user.optional() }).optional(),
   reply_markup: z.looseObject({ inline_keyboard: z.array(z.array(button)).optional() }).optional(),
 });

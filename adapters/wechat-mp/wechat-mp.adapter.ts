@@ -6,9 +6,11 @@ import { ChannelError } from '../../src/errors';
 import type { AdapterContext } from '../shared/adapter-context';
 import { StatusRecorder } from '../shared/adapter-status';
 import { storeInbound } from '../shared/inbound';
+import { storeInboundWithMedia } from '../shared/inbound-media';
+import { filesOf, hasText, readFile } from '../shared/outbound-media';
 import { SendQueue } from '../shared/send-queue';
 import { plainTextOf } from '../shared/wechat-outbound';
-import { eventMessageId, normaliseWeChatMessage } from '../shared/wechat-normalise';
+import { eventMessageId, normaliseWeChatMessage, weChatFiles } from '../shared/wechat-normalise';
 import { WeChatCrypto } from '../wecom/crypto';
 import type { WeChatInboundXml } from '../wecom/xml';
 import { WeChatMpApi, splitWeChatMpText } from './wechat-mp.api';
@@ -25,6 +27,8 @@ export interface WeChatMpAdapterOptions {
 
 /** Customer-service messages are allowed for 48 hours after the follower's last interaction. */
 export const SERVICE_WINDOW_MS = 48 * 3600_000;
+/** Pictures a customer-service image message can carry; other files have no customer-service message type. */
+const SENDABLE_IMAGES = ['image/jpeg', 'image/png', 'image/gif'];
 
 /**
  * WeChat Official Account (公众号): messages at /webhooks/wechat-mp (plaintext or safe mode), a follow
@@ -66,8 +70,16 @@ export class WeChatMpAdapter implements ChannelAdapter {
       if (Number.isFinite(last) && Date.now() - last > SERVICE_WINDOW_MS) {
         throw new ChannelError('wechat-mp', 'the 48-hour customer-service window has closed', { code: 'window_closed', retryable: false });
       }
-      const parts = messages.flatMap((message) => splitWeChatMpText(plainTextOf(to, message, this.context.defaultLocale)));
-      await this.queue.sendAll(to.externalUserId, parts.map((part) => () => this.api.sendText(to.externalUserId, part)));
+      const unsendable = messages.flatMap(filesOf).find((a) => a.kind !== 'image' || !SENDABLE_IMAGES.includes(a.mime ?? ''));
+      if (unsendable) {
+        // Refused before anything goes out: the agent sees why on the message and can send a link instead.
+        throw new ChannelError('wechat-mp', `customer-service messages cannot carry ${unsendable.mime ?? 'this file'} (pictures only: JPG, PNG, GIF)`, { code: 'unsupported_file', retryable: false });
+      }
+      const tasks = messages.flatMap((message) => [
+        ...(hasText(message) ? splitWeChatMpText(plainTextOf(to, message, this.context.defaultLocale)).map((part) => () => this.api.sendText(to.externalUserId, part)) : []),
+        ...filesOf(message).map((a) => async () => this.api.sendImage(to.externalUserId, await readFile('wechat-mp', this.context.media, a))),
+      ]);
+      await this.queue.sendAll(to.externalUserId, tasks);
     });
   }
 
@@ -79,7 +91,8 @@ export class WeChatMpAdapter implements ChannelAdapter {
     const replyContext = { lastInteractionAt: new Date().toISOString() };
     const deps = { inbox: this.context.inbox, status: this.state, log: this.log };
     if (xml.msgType !== 'event') {
-      await storeInbound(deps, { ...normaliseWeChatMessage('wechat-mp', xml), replyContext });
+      const files = weChatFiles('wechat-mp', xml, (mediaId) => this.api.downloadMedia(mediaId, this.context.media.maxBytes));
+      await storeInboundWithMedia({ ...deps, media: this.context.media }, { ...normaliseWeChatMessage('wechat-mp', xml), replyContext }, files);
       return;
     }
     const identity = { channel: this.channel, externalUserId: xml.fromUserName, conversationKey: xml.fromUserName, replyContext };

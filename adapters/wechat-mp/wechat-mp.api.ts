@@ -2,7 +2,7 @@ import { ChannelError } from '../../src/errors';
 import { WeChatApiClient } from '../shared/wechat-api.client';
 import { splitText } from '../shared/split-text';
 
-/** WeChat Official Account (公众号): token and customer-service message/custom/send (text). */
+/** WeChat Official Account (公众号): token, customer-service message/custom/send (text, image) and the media API. */
 
 export interface WeChatMpApiOptions {
   appId: string;
@@ -52,6 +52,18 @@ export class WeChatMpApi {
         text: { content: part },
       });
     }
+  }
+
+  /** A picture, voice or video a follower sent (`media/get` by MediaId; kept three days). */
+  async downloadMedia(mediaId: string, maxBytes: number): Promise<Buffer> {
+    return (await this.client.downloadWithToken('/cgi-bin/media/get', { media_id: mediaId }, maxBytes)).data;
+  }
+
+  /** Uploads a picture as temporary media and sends it as a customer-service image message. */
+  async sendImage(toUser: string, file: { data: Buffer; filename: string; contentType: string }): Promise<void> {
+    const uploaded = await this.client.uploadWithToken('/cgi-bin/media/upload', { type: 'image' }, file);
+    if (typeof uploaded.media_id !== 'string') throw new ChannelError('wechat-mp', '/cgi-bin/media/upload answered without media_id', { code: 'no_media_id', retryable: true });
+    await this.client.postWithToken('/cgi-bin/message/custom/send', { touser: toUser, msgtype: 'image', image: { media_id: uploaded.media_id } });
   }
 }
 

@@ -1,10 +1,12 @@
 import type { Message } from 'wechaty';
-import type { InboundMessage } from '../../src/core/message';
+import type { AttachmentKind, InboundMessage } from '../../src/core/message';
 import { placeholderText } from '../shared/inbound';
 
 /** wechaty's MessageType values we read (the enum lives in wechaty-puppet; numbers avoid loading it). */
 const TEXT = 7;
-const KIND: Record<number, string> = { 1: 'file', 2: 'voice', 3: 'contact card', 5: 'sticker', 6: 'image', 8: 'location', 14: 'link', 15: 'video' };
+const KIND: Record<number, string> = { 3: 'contact card', 5: 'sticker', 8: 'location', 14: 'link' };
+/** Message types whose content is a file (Attachment, Audio, Image, Video): fetched with msg.toFileBox(). */
+export const FILE_KINDS: Record<number, AttachmentKind> = { 1: 'file', 2: 'voice', 6: 'image', 15: 'video' };
 
 /**
  * A wechaty message as an InboundMessage, or undefined when it is not for us: the bot's own messages
@@ -17,7 +19,8 @@ export async function normaliseWechatyMessage(msg: Message): Promise<InboundMess
   if (room !== undefined && !(await msg.mentionSelf())) return undefined;
   const talker = msg.talker();
   const type = msg.type();
-  const text = type !== TEXT ? placeholderText(KIND[type] ?? 'message') : room !== undefined ? await msg.mentionText() : msg.text();
+  // A picture, voice or file says nothing itself (the adapter attaches it); a card or a link is named.
+  const text = FILE_KINDS[type] ? '' : type !== TEXT ? placeholderText(KIND[type] ?? 'message') : room !== undefined ? await msg.mentionText() : msg.text();
   return {
     channel: 'wechaty',
     externalUserId: talker.id,

@@ -5,10 +5,11 @@ import type { OutboundMessage } from '../../src/core/message';
 import { ChannelError } from '../../src/errors';
 import type { AdapterContext } from '../shared/adapter-context';
 import { StatusRecorder } from '../shared/adapter-status';
-import { storeInbound } from '../shared/inbound';
+import { storeInboundWithMedia } from '../shared/inbound-media';
+import { filesOf, hasText, readFile } from '../shared/outbound-media';
 import { SendQueue } from '../shared/send-queue';
 import { plainTextOf } from '../shared/wechat-outbound';
-import { normaliseWeChatMessage } from '../shared/wechat-normalise';
+import { normaliseWeChatMessage, weChatFiles } from '../shared/wechat-normalise';
 import { WeChatCrypto } from './crypto';
 import { WeComApi, splitWeComText } from './wecom.api';
 import { weComRoutes } from './wecom.routes';
@@ -60,12 +61,16 @@ export class WeComAdapter implements ChannelAdapter {
 
   async send(to: ConversationRef, messages: OutboundMessage[]): Promise<void> {
     await this.state.tracked(async () => {
-      const parts = messages.flatMap((message) => splitWeComText(plainTextOf(to, message, this.context.defaultLocale)));
-      if (parts.length === 0) throw new ChannelError('wecom', 'nothing to send', { code: 'empty_text', retryable: false });
-      await this.queue.sendAll(
-        to.externalUserId,
-        parts.map((part) => () => this.api.sendText(to.externalUserId, part)),
-      );
+      const tasks = messages.flatMap((message) => [
+        ...(hasText(message) ? splitWeComText(plainTextOf(to, message, this.context.defaultLocale)).map((part) => () => this.api.sendText(to.externalUserId, part)) : []),
+        // Pictures (JPG and PNG are what WeCom shows as images) and files: uploaded, then sent.
+        ...filesOf(message).map((a) => async () => {
+          const type = a.kind === 'image' && (a.mime === 'image/jpeg' || a.mime === 'image/png') ? 'image' : 'file';
+          await this.api.sendMedia(to.externalUserId, type, await readFile('wecom', this.context.media, a));
+        }),
+      ]);
+      if (tasks.length === 0) throw new ChannelError('wecom', 'nothing to send', { code: 'empty_text', retryable: false });
+      await this.queue.sendAll(to.externalUserId, tasks);
     });
   }
 
@@ -76,6 +81,7 @@ export class WeComAdapter implements ChannelAdapter {
   private async receive(xml: WeChatInboundXml): Promise<void> {
     // Events (enter_agent, location reports…) start no conversation; the app's menu has its own flow.
     if (xml.msgType === 'event') return;
-    await storeInbound({ inbox: this.context.inbox, status: this.state, log: this.log }, normaliseWeChatMessage('wecom', xml));
+    const files = weChatFiles('wecom', xml, (mediaId) => this.api.downloadMedia(mediaId, this.context.media.maxBytes));
+    await storeInboundWithMedia({ inbox: this.context.inbox, status: this.state, log: this.log, media: this.context.media }, normaliseWeChatMessage('wecom', xml), files);
   }
 }

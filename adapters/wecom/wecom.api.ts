@@ -2,7 +2,7 @@ import { ChannelError } from '../../src/errors';
 import { WeChatApiClient } from '../shared/wechat-api.client';
 import { splitText } from '../shared/split-text';
 
-/** WeCom self-built app: gettoken and message/send (text) against a configurable host. */
+/** WeCom self-built app: gettoken, message/send (text, image, file) and media get/upload against a configurable host. */
 
 export interface WeComApiOptions {
   corpId: string;
@@ -55,7 +55,22 @@ export class WeComApi {
       });
     }
   }
+
+  /** A picture, voice or video a member sent (`media/get` by MediaId; valid for three days). */
+  async downloadMedia(mediaId: string, maxBytes: number): Promise<Buffer> {
+    return (await this.client.downloadWithToken('/cgi-bin/media/get', { media_id: mediaId }, maxBytes)).data;
+  }
+
+  /** Uploads a file as temporary media (`media/upload`) and sends it to the member (`message/send`). */
+  async sendMedia(toUser: string, type: WeComMediaType, file: { data: Buffer; filename: string; contentType: string }): Promise<void> {
+    const uploaded = await this.client.uploadWithToken('/cgi-bin/media/upload', { type }, file);
+    if (typeof uploaded.media_id !== 'string') throw new ChannelError('wecom', '/cgi-bin/media/upload answered without media_id', { code: 'no_media_id', retryable: true });
+    await this.client.postWithToken('/cgi-bin/message/send', { touser: toUser, msgtype: type, agentid: this.agentId, [type]: { media_id: uploaded.media_id } });
+  }
 }
+
+/** Media types of WeCom's upload and message/send. */
+export type WeComMediaType = 'image' | 'voice' | 'video' | 'file';
 
 /** The parts a text becomes: each at most 2048 UTF-8 bytes, cut between characters. */
 export function splitWeComText(content: string): string[] {

@@ -9,7 +9,7 @@ import { CHANNELS, LOCALES } from '../../src/core/message';
  * first, what they know when the bot asks (facts), and what they needed from the chat. Scored by
  * outcome, never by the bot's exact wording, so the scripts measure rather than pin.
  */
-export const TOPICS = ['product', 'quantity', 'payment', 'address', 'recipient', 'name', 'phone', 'confirm', 'wechat', 'description', 'serious', 'when', 'who', 'contactTime', 'need', 'date', 'query', 'score', 'comment', 'yesno', 'choice'] as const;
+export const TOPICS = ['product', 'quantity', 'payment', 'address', 'recipient', 'name', 'phone', 'confirm', 'wechat', 'description', 'serious', 'when', 'who', 'contactTime', 'need', 'date', 'query', 'score', 'comment', 'photo', 'yesno', 'choice'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 const recordNeed = z.object({ model: z.enum(['Order', 'Lead', 'Complaint', 'FollowUp', 'Customer']), where: z.record(z.string(), z.unknown()).default({}), count: z.number().int().min(0).default(1) }).strict();

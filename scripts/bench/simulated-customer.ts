@@ -12,6 +12,7 @@ const QUESTIONS: [Topic, RegExp][] = [
   ['wechat', /微信|wechat/],
   ['recipient', /收货人是您本人|是您本人吗|recipient yourself|are you the recipient|for yourself|receiving it yourself/],
   ['serious', /是否涉及|involve (any )?(loss|damage|injur|property)|loss, damage or injury/],
+  ['photo', /照片|photo/],
   ['choice', /修改哪一项|哪一项|which (one|detail|item)/],
   ['query', /订单号|订单编号|order number|下单时(的|用的)?手机/],
   ['score', /[1１][-–到至~ ]*[5５]分|打分|评分|score|rate (our|the|how)/],
@@ -32,9 +33,9 @@ const QUESTIONS: [Topic, RegExp][] = [
 
 /** Answers that need no fact: what most customers would say. */
 const DEFAULTS: Record<Locale, Partial<Record<Topic, string>>> = {
-  'zh-CN': { serious: '没有', confirm: '对的', wechat: '可以', recipient: '是的', who: '不清楚', comment: '没有了', contactTime: '下午都可以', when: '昨天', yesno: '是的', score: '5' },
-  'zh-TW': { serious: '沒有', confirm: '對的', wechat: '可以', recipient: '是的', who: '不清楚', comment: '沒有了', contactTime: '下午都可以', when: '昨天', yesno: '是的', score: '5' },
-  en: { serious: 'no', confirm: 'yes that is right', wechat: 'sure', recipient: 'yes', who: 'not sure', comment: 'no thanks', contactTime: 'afternoons are fine', when: 'yesterday', yesno: 'yes', score: '5' },
+  'zh-CN': { serious: '没有', confirm: '对的', wechat: '可以', recipient: '是的', who: '不清楚', photo: '没有', comment: '没有了', contactTime: '下午都可以', when: '昨天', yesno: '是的', score: '5' },
+  'zh-TW': { serious: '沒有', confirm: '對的', wechat: '可以', recipient: '是的', who: '不清楚', photo: '沒有', comment: '沒有了', contactTime: '下午都可以', when: '昨天', yesno: '是的', score: '5' },
+  en: { serious: 'no', confirm: 'yes that is right', wechat: 'sure', recipient: 'yes', who: 'not sure', photo: 'no', comment: 'no thanks', contactTime: 'afternoons are fine', when: 'yesterday', yesno: 'yes', score: '5' },
 };
 
 /** The topic of the bot's last question in these replies, or undefined when it asked nothing. */

@@ -24,3 +24,4 @@ export { Penalty } from './penalty/penalty.model';
 export { QaReview } from './qa/qa-review.model';
 export { ConversationMetric } from './report/conversation-metric.model';
 export { ReportDocument } from './report/report-document.model';
+export { BotDraft, BotContentVersion, BotRelease, BotTestRun, BotFlowVersion } from './bot-content/bot-content.model';

@@ -5,9 +5,9 @@ import { LOCALES } from '../core/message';
 import { hasKey, type Resources } from '../i18n/i18n';
 import { flowSchema, type FlowDefinition, type Step } from './flow-schema';
 
-/** A flow that failed to load; the message names the file, the flow and the step. */
+/** A flow that failed to load; the message names the file, the flow and the step; `field` the step's field at fault. */
 export class FlowError extends Error {
-  constructor(readonly file: string, readonly flowId: string | undefined, readonly stepId: string | undefined, detail: string) {
+  constructor(readonly file: string, readonly flowId: string | undefined, readonly stepId: string | undefined, readonly detail: string, readonly field?: string) {
     super(`${file}${flowId ? ` flow "${flowId}"` : ''}${stepId ? ` step "${stepId}"` : ''}: ${detail}`);
     this.name = 'FlowError';
   }
@@ -22,38 +22,40 @@ export interface LoadedFlows {
   files: Map<string, string>;
 }
 
-/** Step names a step can lead to. */
-function targets(step: Step): string[] {
+/** Step names a step can lead to, each with the field that names it. */
+function targets(step: Step): [string, string][] {
   switch (step.kind) {
     case 'say':
-      return step.next ? [step.next] : [];
+      return step.next ? [['next', step.next]] : [];
     case 'ask':
-      return [step.next, ...(step.onGiveUp ? [step.onGiveUp] : [])];
+      return [['next', step.next], ...(step.onGiveUp ? [['onGiveUp', step.onGiveUp] as [string, string]] : [])];
     case 'confirm':
-      return [step.yes, ...step.fields.map((f) => f.step), ...(step.onGiveUp ? [step.onGiveUp] : [])];
+      return [['yes', step.yes], ...step.fields.map((f, i) => [`fields.${i}.step`, f.step] as [string, string]), ...(step.onGiveUp ? [['onGiveUp', step.onGiveUp] as [string, string]] : [])];
     case 'branch':
-      return [...step.cases.map((c) => c.next), step.else];
+      return [...step.cases.map((c, i) => [`cases.${i}.next`, c.next] as [string, string]), ['else', step.else]];
     case 'action':
-      return [...(step.next ? [step.next] : []), ...(step.onError ? [step.onError] : [])];
+      return [...(step.next ? [['next', step.next] as [string, string]] : []), ...(step.onError ? [['onError', step.onError] as [string, string]] : [])];
     case 'goto':
-      return step.flow ? [] : [step.step!];
+      return step.flow ? [] : [['step', step.step!]];
     case 'end':
       return [];
   }
 }
 
-/** i18n keys a step uses. */
-function textKeys(step: Step): string[] {
-  const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+/** i18n keys a step uses, each with the field that names it. */
+function textKeys(step: Step): [string, string][] {
+  const list = (field: string, v: string | string[] | undefined): [string, string][] =>
+    v === undefined ? [] : Array.isArray(v) ? v.map((k, i) => [`${field}.${i}`, k]) : [[field, v]];
+  const labels = (field: string, options: { label: string }[] | undefined): [string, string][] => (options ?? []).map((o, i) => [`${field}.${i}.label`, o.label]);
   switch (step.kind) {
     case 'say':
-      return [...list(step.text), ...(step.quickReplies ?? []).map((o) => o.label)];
+      return [...list('text', step.text), ...labels('quickReplies', step.quickReplies)];
     case 'ask':
-      return [step.prompt, ...(step.invalid ? [step.invalid] : []), ...(step.options ?? []).map((o) => o.label)];
+      return [['prompt', step.prompt], ...list('invalid', step.invalid), ...labels('options', step.options)];
     case 'confirm':
-      return [step.prompt, ...step.fields.map((f) => f.label)];
+      return [['prompt', step.prompt], ...labels('fields', step.fields)];
     case 'end':
-      return list(step.text);
+      return list('text', step.text);
     default:
       return [];
   }
@@ -97,7 +99,7 @@ export function parseFlows(sources: FlowSource[], resources: Resources, actionNa
       const issue = parsed.error.issues[0];
       const stepId = issue.path[0] === 'steps' ? String(issue.path[1]) : undefined;
       const field = issue.path.slice(stepId ? 2 : 0).join('.');
-      throw new FlowError(name, flowId, stepId, `${field ? `${field}: ` : ''}${issue.message}`);
+      throw new FlowError(name, flowId, stepId, `${field ? `${field}: ` : ''}${issue.message}`, field || undefined);
     }
     const flow = parsed.data;
     if (flows.has(flow.id)) throw new FlowError(name, flow.id, undefined, `the id is already used by ${files.get(flow.id)}`);
@@ -106,27 +108,27 @@ export function parseFlows(sources: FlowSource[], resources: Resources, actionNa
   }
   for (const flow of flows.values()) {
     const file = files.get(flow.id)!;
-    if (!flow.steps[flow.start]) throw new FlowError(file, flow.id, undefined, `start step "${flow.start}" does not exist`);
+    if (!flow.steps[flow.start]) throw new FlowError(file, flow.id, undefined, `start step "${flow.start}" does not exist`, 'start');
     for (const [stepId, step] of Object.entries(flow.steps)) {
-      for (const target of targets(step)) {
-        if (!flow.steps[target]) throw new FlowError(file, flow.id, stepId, `leads to step "${target}", which does not exist`);
+      for (const [field, target] of targets(step)) {
+        if (!flow.steps[target]) throw new FlowError(file, flow.id, stepId, `leads to step "${target}", which does not exist`, field);
       }
       if (step.kind === 'goto' && step.flow) {
         const other = flows.get(step.flow);
-        if (!other) throw new FlowError(file, flow.id, stepId, `goes to flow "${step.flow}", which does not exist`);
-        if (step.step && !other.steps[step.step]) throw new FlowError(file, flow.id, stepId, `goes to step "${step.step}" of flow "${step.flow}", which does not exist`);
+        if (!other) throw new FlowError(file, flow.id, stepId, `goes to flow "${step.flow}", which does not exist`, 'flow');
+        if (step.step && !other.steps[step.step]) throw new FlowError(file, flow.id, stepId, `goes to step "${step.step}" of flow "${step.flow}", which does not exist`, 'step');
       }
       if (step.kind === 'action' && !actionNames.has(step.action)) {
-        throw new FlowError(file, flow.id, stepId, `unknown action "${step.action}" (known: ${[...actionNames].sort().join(', ')})`);
+        throw new FlowError(file, flow.id, stepId, `unknown action "${step.action}" (known: ${[...actionNames].sort().join(', ')})`, 'action');
       }
-      for (const key of textKeys(step)) {
+      for (const [field, key] of textKeys(step)) {
         const missing = LOCALES.filter((l) => !hasKey(resources, l, key));
-        if (missing.length) throw new FlowError(file, flow.id, stepId, `text "${key}" is missing in locale ${missing.join(', ')}`);
+        if (missing.length) throw new FlowError(file, flow.id, stepId, `text "${key}" is missing in locale ${missing.join(', ')}`, field);
       }
     }
     if (flow.title) {
       const missing = LOCALES.filter((l) => !hasKey(resources, l, flow.title!));
-      if (missing.length) throw new FlowError(file, flow.id, undefined, `title "${flow.title}" is missing in locale ${missing.join(', ')}`);
+      if (missing.length) throw new FlowError(file, flow.id, undefined, `title "${flow.title}" is missing in locale ${missing.join(', ')}`, 'title');
     }
   }
   return { flows, files };

@@ -19,6 +19,8 @@ export interface FlowState {
 export interface TurnInput {
   text: string;
   choice?: string;
+  /** Pictures, files or voice sent with it (their kinds): a `photo` question takes an image. */
+  attachments?: { kind: string }[];
 }
 
 /** The customer as flows see it (conditions, salutations, interpolation). */

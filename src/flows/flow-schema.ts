@@ -31,8 +31,11 @@ const ask = z
   .object({
     kind: z.literal('ask'),
     prompt: textKey,
-    /** name: "陈女士" also sets the gender; address: a postal address, never a question or refusal. */
-    type: z.enum(['text', 'number', 'phone', 'choice', 'yesno', 'date', 'name', 'address']),
+    /**
+     * name: "陈女士" also sets the gender; address: a postal address, never a question or refusal;
+     * photo: a picture sent (saves how many), or an option / a "no" for none (saves 0).
+     */
+    type: z.enum(['text', 'number', 'phone', 'choice', 'yesno', 'date', 'name', 'address', 'photo']),
     save: valueName,
     /**
      * A detail the customer may already have given ("我想买两箱天朝上品，送到…"): filled from it,

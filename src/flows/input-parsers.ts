@@ -52,7 +52,7 @@ export interface ParseContext {
 }
 
 /** Validates an answer to an ask step by its type; the value is what gets saved. */
-export function parseAnswer(step: StepOf<'ask'>, input: { text: string; choice?: string }, ctx: ParseContext): Parsed {
+export function parseAnswer(step: StepOf<'ask'>, input: { text: string; choice?: string; attachments?: { kind: string }[] }, ctx: ParseContext): Parsed {
   const text = input.text.trim();
   switch (step.type) {
     case 'text': {
@@ -89,6 +89,13 @@ export function parseAnswer(step: StepOf<'ask'>, input: { text: string; choice?:
     case 'address': {
       if (isQuestion(text) || !looksLikeAddress(text)) return NO;
       return text.length >= (step.minLength ?? 4) && text.length <= (step.maxLength ?? 500) ? { ok: true, value: text } : NO;
+    }
+    case 'photo': {
+      // A picture is the answer (its caption rides along); an offered option or a plain "no" is none.
+      const pictures = (input.attachments ?? []).filter((a) => a.kind === 'image').length;
+      if (pictures) return { ok: true, value: pictures };
+      if ((ctx.labels.length && matchOption(input, ctx.labels, step.synonyms)) || parseYesNo(text) === false) return { ok: true, value: 0 };
+      return NO;
     }
     case 'choice': {
       if (step.optionsFrom === 'catalogue') {

@@ -21,6 +21,9 @@ import { consoleCustomersRoutes } from './routes/console-customers.routes';
 import { consoleRecordsRoutes } from './routes/console-records.routes';
 import { consoleMediaRoutes } from './routes/console-media.routes';
 import { clientMediaRoutes } from './routes/client-media.routes';
+import { botContentRoutes } from './routes/bot-content.routes';
+import { botContentVersionsRoutes } from './routes/bot-content-versions.routes';
+import type { BotContentService } from '../domain/bot-content/bot-content.service';
 
 export interface LiveChatDeps {
   config: Config;
@@ -31,6 +34,8 @@ export interface LiveChatDeps {
   engine: Engine;
   events: EventBus;
   media: MediaService;
+  /** The bot's content as managers edit and publish it (issue 10). */
+  botContent: BotContentService;
 }
 
 /** The live-chat HTTP plugins (docs/live-chat-api.md) with their dependencies, for createServer. */
@@ -63,5 +68,7 @@ export function liveChatPlugins(d: LiveChatDeps): { plugin: FastifyPluginAsync<n
     { plugin: plugin(consoleRecordsRoutes), options: { sessions } },
     { plugin: plugin(consoleMediaRoutes), options: { sessions, agentChat: d.agentChat, media: d.media } },
     { plugin: plugin(clientMediaRoutes), options: { conversations: d.conversations, media: d.media } },
+    { plugin: plugin(botContentRoutes), options: { sessions, botContent: d.botContent } },
+    { plugin: plugin(botContentVersionsRoutes), options: { sessions, botContent: d.botContent } },
   ];
 }

@@ -3,6 +3,7 @@ import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AppError } from '../errors';
+import { MemoryRateStore } from './memory-rate-store';
 
 /** A limit: at most `max` requests per `windowMs` for one key. */
 export interface Rate {
@@ -25,10 +26,11 @@ export const clientAddress = (req: FastifyRequest): string => normalizeIP(req.ip
  * instance); a Redis outage lets requests through rather than locking everybody out.
  */
 export async function registerRateLimits(app: FastifyInstance, redisUrl: string | undefined, log: Logger): Promise<void> {
-  const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  // A count waits for the connection at start, but never long: a second without Redis lets the request through.
+  const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1000 }) : undefined;
   redis?.on('error', (err) => log.warn({ err: err.message }, 'rate-limit redis connection error'));
-  await app.register(rateLimit, { global: false, skipOnError: true, ...(redis ? { redis, nameSpace: 'kefu:rate:' } : {}) });
-  if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => undefined)));
+  await app.register(rateLimit, { global: false, skipOnError: true, ...(redis ? { redis, nameSpace: 'kefu:rate:' } : { store: MemoryRateStore }) });
+  if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
 }
 
 /**

@@ -36,11 +36,11 @@ describe('leads handed to sales consultants, and orders told to the customer as 
     expect((await agent('POST', '/api/v1/console/directory', { kind: 'sales_consultant', name: '赵顾问' })).statusCode).toBe(403);
     const consultant = (await manager('POST', '/api/v1/console/directory', { kind: 'sales_consultant', name: '赵顾问', email: 'zhao@example.com', phone: '13800001234', store: '观山湖店' })).json();
     expect(consultant).toMatchObject({ kind: 'sales_consultant', phone: '+8613800001234', active: true });
-    const lead = (await agent('POST', '/api/v1/console/leads', { customer, conversation, need: '想找住家保姆，照顾老人' })).json();
+    const lead = (await manager('POST', '/api/v1/console/leads', { customer, conversation, need: '想找住家保姆，照顾老人' })).json();
     expect((await agent('GET', '/api/v1/console/leads?view=open')).json().items[0]).toMatchObject({ id: lead.id, status: 'new', sourceChannel: 'web', customer: { name: '钱女士' } });
 
     const assigned = await agent('POST', `/api/v1/console/leads/${lead.id}/assign`, { consultant: consultant.id, note: '客户希望周末面试' });
-    expect(assigned.json()).toMatchObject({ status: 'assigned', consultant: { name: '赵顾问' }, handler: { name: expect.stringContaining('王小明') } });
+    expect(assigned.json()).toMatchObject({ status: 'assigned', consultant: { name: '赵顾问' }, handler: { name: expect.stringContaining('李经理') } });
     await eventually(() => mail.calls.find((c) => (c.body as { to: string[] }).to.includes('zhao@example.com')));
     const letter = mail.calls.find((c) => (c.body as { to: string[] }).to.includes('zhao@example.com'))!.body as { subject: string; text: string };
     expect(letter.subject).toContain('赵顾问');
@@ -62,13 +62,13 @@ describe('leads handed to sales consultants, and orders told to the customer as 
 
   it('a serious complaint reaches the configured alert e-mail at once', async () => {
     const before = mail.calls.length;
-    await agent('POST', '/api/v1/console/complaints', { customer, conversation, severity: 'serious', category: 'injury', description: '老人被烫伤' });
+    await manager('POST', '/api/v1/console/complaints', { customer, conversation, severity: 'serious', category: 'injury', description: '老人被烫伤' });
     const alert = await eventually(() => mail.calls.slice(before).find((c) => (c.body as { to: string[] }).to.includes('boss@example.com')));
     expect((alert.body as { subject: string }).subject).toContain('严重投诉');
   });
 
   it('ships an order with courier and tracking number and the customer reads it in their chat; delivery starts the receivable and a follow-up', async () => {
-    const order = (await agent('POST', '/api/v1/console/orders', {
+    const order = (await manager('POST', '/api/v1/console/orders', {
       customer, conversation, items: [{ product: '天朝上品 500ml', quantity: 2, unitPriceFen: 39900 }], recipient: { name: '钱女士', phone: '13912345678' }, address: '贵阳市观山湖区金阳大道 1 号', payment: 'cod',
     })).json();
     const noTracking = await agent('POST', `/api/v1/console/orders/${order.id}/status`, { to: 'shipped', courier: '圆通速递' });
@@ -95,7 +95,7 @@ describe('leads handed to sales consultants, and orders told to the customer as 
     const v = await openChat(app(), { locale: 'zh-CN', name: '孙先生', phone: '13700002222' });
     await say(app(), v, '你好');
     const c = String((await Conversation.findById(v.conversationId).lean())!.customer);
-    const order = (await agent('POST', '/api/v1/console/orders', { customer: c, items: [{ product: '天朝上品 500ml', quantity: 1, unitPriceFen: 39900 }], recipient: { name: '孙先生', phone: '13700002222' }, address: '贵阳市云岩区中华北路 2 号', payment: 'online', updatesVia: 'sms', channel: 'web' })).json();
+    const order = (await manager('POST', '/api/v1/console/orders', { customer: c, items: [{ product: '天朝上品 500ml', quantity: 1, unitPriceFen: 39900 }], recipient: { name: '孙先生', phone: '13700002222' }, address: '贵阳市云岩区中华北路 2 号', payment: 'online', updatesVia: 'sms', channel: 'web' })).json();
     const shipped = await agent('POST', `/api/v1/console/orders/${order.id}/status`, { to: 'shipped', courier: '安能物流', trackingNumber: 'AN-998877' });
     expect(shipped.json().notifications).toEqual([expect.objectContaining({ via: 'sms', ok: true })]);
     const call = sms.calls.at(-1)!;

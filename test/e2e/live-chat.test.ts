@@ -59,7 +59,7 @@ describe('live chat in the browser: widget, console, hand-off, rating', () => {
     expect(widget.status).toBe(200);
     expect(widget.headers.get('content-type')).toMatch(/javascript/);
     expect(widget.headers.get('cache-control')).toMatch(/max-age=\d+/);
-    expect(await (await fetch(`${live.baseUrl}/widget/config.json`)).json()).toEqual({ prechatForm: false });
+    expect(await (await fetch(`${live.baseUrl}/widget/config.json`)).json()).toEqual({ prechatForm: false, upload: { maxBytes: 10 * 1024 * 1024, types: expect.arrayContaining(['image/jpeg', 'image/png']) } });
     const demo = await fetch(`${live.baseUrl}/demo`);
     expect(await demo.text()).toMatch(/<script src="\/widget\.js" async><\/script>/);
     const page = await fetch(`${live.baseUrl}/console`);

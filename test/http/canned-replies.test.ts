@@ -1,4 +1,4 @@
-import { useLiveChatService, addUser, signIn, openChat, asUser } from '../helpers/live-chat';
+import { useLiveChatService, addUser, signIn, asUser, waitingCustomer, type Visitor } from '../helpers/live-chat';
 import { Conversation, Customer } from '../../src/domain/models';
 
 const service = useLiveChatService('canned_replies');
@@ -15,6 +15,13 @@ describe('canned replies (话术)', () => {
     asBoss = asUser(app(), await signIn(app(), { email: 'boss@example.com', password: 'first-admin-password' }));
   });
 
+  /** A customer who asked for a human, whose chat the agent took. */
+  const served = async (body?: Record<string, unknown>): Promise<Visitor> => {
+    const v = await waitingCustomer(app(), body);
+    expect((await asAgent('POST', `/api/v1/console/conversations/${v.conversationId}/claim`)).statusCode).toBe(200);
+    return v;
+  };
+
   const find = async (q: string) => (await asAgent('GET', `/api/v1/console/canned-replies?q=${encodeURIComponent(q)}`)).json() as { id: string; title: string; text: string; tags: string[] }[];
 
   it('starts with the documents’ standard scripts and finds them by title, tag or text, in either script', async () => {
@@ -26,7 +33,7 @@ describe('canned replies (话术)', () => {
   });
 
   it('fills in the opening line for the conversation: salutation, company and the agent’s number', async () => {
-    const v = await openChat(app(), { locale: 'zh-CN', name: '张伟' });
+    const v = await served({ locale: 'zh-CN', name: '张伟' });
     const conversation = await Conversation.findById(v.conversationId).lean();
     await Customer.updateOne({ _id: conversation!.customer }, { $set: { gender: 'male' } });
     const [opening] = (await find('开场白')).filter((r) => r.title === '开场白');
@@ -36,7 +43,7 @@ describe('canned replies (话术)', () => {
   });
 
   it('greets neutrally with 您好 when the gender is unknown, and keeps unknown placeholders for the agent', async () => {
-    const v = await openChat(app());
+    const v = await served();
     const created = await asBoss('POST', '/api/v1/console/canned-replies', { title: '测试话术', text: '{{salutation}}您好，{{agentName}}为您服务，订单号{{orderNumber}}', tags: ['测试'] });
     expect(created.statusCode).toBe(201);
     const res = await asAgent('POST', `/api/v1/console/conversations/${v.conversationId}/canned-replies/${created.json().id}/render`);

@@ -94,7 +94,9 @@ describe('agents serving live chats in the console', () => {
 
   it('keeps internal notes in the console: never in the customer’s transcript', async () => {
     const v = await claimed();
-    const note = await asLi('POST', `${C}/${v.conversationId}/messages`, { text: '老客户，上次投诉过物流', internal: true });
+    // Only someone who may read the chat leaves a note on it: another agent is refused.
+    expect((await asLi('POST', `${C}/${v.conversationId}/messages`, { text: '偷看一下', internal: true })).statusCode).toBe(403);
+    const note = await asWang('POST', `${C}/${v.conversationId}/messages`, { text: '老客户，上次投诉过物流', internal: true });
     expect(note.statusCode).toBe(201);
     expect(note.json().message).toMatchObject({ internal: true, delivery: { state: 'none' } });
     expect((await transcript(app(), v)).messages.map((m) => m.text)).not.toContain('老客户，上次投诉过物流');

@@ -1,4 +1,4 @@
-import { useLiveChatService, addUser, signIn, openChat, asUser } from '../helpers/live-chat';
+import { useLiveChatService, addUser, signIn, openChat, asUser, waitingCustomer } from '../helpers/live-chat';
 import { AuditLog, Complaint, Conversation, Lead, Order } from '../../src/domain/models';
 
 const service = useLiveChatService('console_records');
@@ -11,7 +11,9 @@ describe('the customer panel and records made from a chat', () => {
 
   beforeAll(async () => {
     asAgent = asUser(app(), await signIn(app(), await addUser('王小明')));
-    const v = await openChat(app(), { locale: 'zh-CN', name: '钱女士', phone: '13912345678' });
+    // The customer asks for a human and the agent takes the chat: its customer is now theirs to serve.
+    const v = await waitingCustomer(app(), { locale: 'zh-CN', name: '钱女士', phone: '13912345678' });
+    expect((await asAgent('POST', `/api/v1/console/conversations/${v.conversationId}/claim`)).statusCode).toBe(200);
     conversation = v.conversationId;
     customer = String((await Conversation.findById(conversation).lean())!.customer);
   });

@@ -20,7 +20,7 @@ describe('the service process (npm start)', () => {
   it('starts on the embedded database, answers /healthz, and stops cleanly on SIGTERM', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-main-'));
     const port = await freeLoopbackPort();
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_DB: process.env.MONGOMS_SYSTEM_BINARY || mongodCached() ? 'mongod' : 'mongo-java-server', LOG_LEVEL: 'info', ADMIN_PASSWORD: 'process-test-password', MONGODB_URI: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

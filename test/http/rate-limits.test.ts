@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
-import { useLiveChatService, addUser, eventually, say, type Visitor } from '../helpers/live-chat';
+import { useLiveChatService, addUser, eventually, say, signIn, type Visitor } from '../helpers/live-chat';
 import { Conversation } from '../../src/domain/models';
 
 const service = useLiveChatService('rate_limits', {
@@ -10,6 +10,7 @@ const service = useLiveChatService('rate_limits', {
   RATE_LIMIT_CONVERSATIONS_PER_IP: '3/1m',
   RATE_LIMIT_MESSAGES_PER_IP: '6/1m',
   WIDGET_SOCKETS_PER_CONVERSATION: '3',
+  CONSOLE_SOCKETS_PER_SESSION: '2',
 });
 const app = () => service().app;
 const login = (email: string, password: string, address: string) =>
@@ -98,5 +99,20 @@ describe('abuse limits', () => {
     accepted[0].value.disconnect();
     await eventually(() => widget(v));
     await expect(widget(v)).rejects.toThrow('too_many_connections');
+  });
+
+  it('accepts two console sockets on one sign-in and refuses a third', async () => {
+    const cookie = await signIn(app(), await addUser('多窗口甲'));
+    const desk = () => {
+      const socket = io(`${base}/console`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+      sockets.push(socket);
+      return new Promise<Socket>((resolve, reject) => {
+        socket.once('connect', () => resolve(socket));
+        socket.once('connect_error', reject);
+      });
+    };
+    await desk();
+    await desk();
+    await expect(desk()).rejects.toThrow('too_many_connections');
   });
 });

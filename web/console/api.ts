@@ -47,6 +47,13 @@ export const api = {
   conversation: (id: string) => call<{ conversation: ConversationDetail; messages: ChatMessage[] }>(`${C}/conversations/${enc(id)}`),
   claim: (id: string) => call<{ conversation: ListItem }>(`${C}/conversations/${enc(id)}/claim`, post()),
   reply: (id: string, text: string, internal: boolean) => call<{ message: ChatMessage }>(`${C}/conversations/${enc(id)}/messages`, post({ text, internal })),
+  /** Sends the customer a picture or file (multipart: the file, and text as a caption). */
+  sendFile: (id: string, file: Blob, name: string, caption = '') => {
+    const body = new FormData();
+    if (caption) body.append('text', caption);
+    body.append('file', file, name);
+    return call<{ message: ChatMessage }>(`${C}/conversations/${enc(id)}/attachments`, { method: 'POST', body, timeoutMs: 120000 });
+  },
   transfer: (id: string, agentId: string) => call<{ conversation: ListItem }>(`${C}/conversations/${enc(id)}/transfer`, post({ agentId })),
   returnToBot: (id: string) => call<{ conversation: ListItem }>(`${C}/conversations/${enc(id)}/return-to-bot`, post()),
   close: (id: string) => call<{ conversation: ListItem }>(`${C}/conversations/${enc(id)}/close`, post()),

@@ -78,6 +78,8 @@ export class ChatWidget {
     this.focus = new FocusPlan({ root, launcher: this.launcher.el, panel: this.panel.el, input: this.composer.input, cards: this.cardSlot });
     const body = this.panel.body;
     body.addEventListener('scroll', () => (this.stickToBottom = body.scrollHeight - body.scrollTop - body.clientHeight < 60), { passive: true });
+    // A picture that arrives after its row grows the transcript: keep following the newest message.
+    body.addEventListener('load', () => this.stickToBottom && (body.scrollTop = body.scrollHeight), true);
     if (this.store.session) this.resume();
     this.render();
   }

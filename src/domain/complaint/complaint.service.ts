@@ -7,6 +7,7 @@ import { announce } from '../shared/notices';
 import { Complaint, type ComplaintDoc, COMPLAINT_STATUSES } from './complaint.model';
 import type { ComplaintCategory } from './complaint-kinds';
 import { recordAudit, type Actor } from '../audit/audit.service';
+import { attachConversationPictures } from './complaint-evidence';
 
 export { listComplaints, getComplaint, type ComplaintFilter } from './complaint-list';
 
@@ -72,6 +73,8 @@ export async function createComplaint(input: NewComplaint, actor: Actor, now = n
     statusHistory: [{ to: 'accepted', at: now, by: actor.id, note: `${input.severity} complaint accepted` }],
   });
   await recordAudit(actor, 'complaint.create', { type: 'Complaint', id: complaint._id }, { severity: complaint.severity, number: complaint.number });
+  // 证据: the photos the customer already sent in the conversation (issue 13).
+  await attachConversationPictures(complaint);
   if (complaint.severity === 'serious') {
     announce({
       kind: 'complaint.serious',

@@ -3,7 +3,9 @@ import { Lead } from '../lead/lead.model';
 import { Complaint } from '../complaint/complaint.model';
 import { FollowUp } from '../follow-up/follow-up.model';
 import { ConversationMetric } from './conversation-metric.model';
-import { conversationMatch, localPart, mean, perDay, periodOf, share, type ReportFilter } from './report-filter';
+import { zonedDateTime } from '../../core/calendar/zoned-time';
+import { reportTimeZone } from '../shared/local-day';
+import { conversationMatch, mean, perDay, periodOf, share, type ReportFilter } from './report-filter';
 import { finesByAgent } from './fines';
 
 const handed = { $cond: [{ $ifNull: ['$waitingSince', false] }, 1, 0] };
@@ -13,14 +15,15 @@ const handed = { $cond: [{ $ifNull: ['$waitingSince', false] }, 1, 0] };
  * day and hour (company time zone), bot-only vs handed off, and the customers' ratings.
  */
 export async function conversationFigures(f: ReportFilter) {
-  const [r] = await Conversation.aggregate([
+  const bucketMs = bucketFor(f);
+  const [r = {}] = await Conversation.aggregate([
     { $match: conversationMatch(f) },
     {
       $facet: {
-        total: [{ $group: { _id: null, total: { $sum: 1 }, handedOff: { $sum: handed } } }],
-        byChannel: [{ $group: { _id: '$channel', total: { $sum: 1 }, handedOff: { $sum: handed } } }, { $sort: { total: -1 } }],
-        byDay: [{ $group: { _id: localPart('$createdAt', '%Y-%m-%d'), total: { $sum: 1 }, handedOff: { $sum: handed } } }],
-        byHour: [{ $group: { _id: localPart('$createdAt', '%H'), total: { $sum: 1 } } }],
+        byChannel: [{ $group: { _id: '$channel', total: { $sum: 1 }, handedOff: { $sum: handed } } }],
+        // Hours (or quarter-hours) since the epoch: plain arithmetic per chat, no time-zone work;
+        // folded into local days and hours below, right in any zone and across DST.
+        byBucket: [{ $group: { _id: { $floor: { $divide: [{ $subtract: ['$createdAt', EPOCH] }, bucketMs] } }, total: { $sum: 1 }, handedOff: { $sum: handed } } }],
         csat: [
           { $match: { 'rating.overall': { $gte: 1 } } },
           { $group: { _id: null, rated: { $sum: 1 }, overall: { $avg: '$rating.overall' }, attitude: { $avg: '$rating.attitude' }, speed: { $avg: '$rating.speed' }, resolution: { $avg: '$rating.resolution' } } },
@@ -28,20 +31,48 @@ export async function conversationFigures(f: ReportFilter) {
       },
     },
   ]);
-  const t = r.total[0] ?? { total: 0, handedOff: 0 };
-  const hours = new Map<string, number>(r.byHour.map((h: { _id: string; total: number }) => [h._id, h.total]));
-  const c = r.csat[0];
+  const byChannel = ((r.byChannel ?? []) as { _id: string; total: number; handedOff: number }[]).map((x) => ({ channel: x._id, total: x.total, handedOff: x.handedOff })).sort((x, y) => y.total - x.total);
+  const total = byChannel.reduce((s, x) => s + x.total, 0);
+  const handedOff = byChannel.reduce((s, x) => s + x.handedOff, 0);
+  const { days, hours } = foldBuckets((r.byBucket ?? []) as Bucket[], bucketMs);
+  const c = r.csat?.[0];
   return {
-    conversations: {
-      total: t.total as number,
-      handedOff: t.handedOff as number,
-      botOnly: (t.total - t.handedOff) as number,
-      byChannel: (r.byChannel as { _id: string; total: number; handedOff: number }[]).map((x) => ({ channel: x._id, total: x.total, handedOff: x.handedOff })),
-      byDay: perDay(r.byDay as { _id: string; total: number; handedOff: number }[], f, { total: 0, handedOff: 0 }),
-      byHour: Array.from({ length: 24 }, (_, h) => ({ hour: h, total: hours.get(String(h).padStart(2, '0')) ?? 0 })),
-    },
+    conversations: { total, handedOff, botOnly: total - handedOff, byChannel, byDay: perDay(days, f, { total: 0, handedOff: 0 }), byHour: hours },
     csat: { rated: (c?.rated ?? 0) as number, overall: mean(c?.overall), attitude: mean(c?.attitude), speed: mean(c?.speed), resolution: mean(c?.resolution) },
   };
+}
+
+type Bucket = { _id: number; total: number; handedOff: number };
+const EPOCH = new Date(0);
+const HOUR_MS = 3600_000;
+const QUARTER_MS = 15 * 60_000;
+
+/** Hours since the epoch, or quarter-hours where the zone is off the hour (India, Nepal…), at the period's start. */
+function bucketFor(f: ReportFilter): number {
+  const start = periodOf(f).start;
+  const local = zonedDateTime(start, reportTimeZone());
+  return local.minute === 0 ? HOUR_MS : QUARTER_MS;
+}
+
+/** Bucket counts folded into local days and hours of the company's zone (right across DST). */
+function foldBuckets(rows: Bucket[], bucketMs: number) {
+  const days = new Map<string, { _id: string; total: number; handedOff: number }>();
+  const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, total: 0 }));
+  const seen = new Map<number, { day: string; hour: number }>();
+  for (const r of rows) {
+    let at = seen.get(r._id);
+    if (!at) {
+      const z = zonedDateTime(new Date(r._id * bucketMs), reportTimeZone());
+      at = { day: `${z.year}-${String(z.month).padStart(2, '0')}-${String(z.day).padStart(2, '0')}`, hour: z.hour };
+      seen.set(r._id, at);
+    }
+    const d = days.get(at.day) ?? { _id: at.day, total: 0, handedOff: 0 };
+    d.total += r.total;
+    d.handedOff += r.handedOff;
+    days.set(at.day, d);
+    hours[at.hour].total += r.total;
+  }
+  return { days: [...days.values()], hours };
 }
 
 /** First-response and resolution times (business hours) and the share within target, from the metrics. */
@@ -76,7 +107,7 @@ export async function slaFigures(f: ReportFilter, targets: { firstResponseSecond
 /** Leads of the period by channel (with signed) and by funnel stage. */
 export async function leadFigures(f: ReportFilter) {
   const { start, end } = periodOf(f);
-  const [r] = await Lead.aggregate([
+  const [r = { byChannel: [], byStatus: [] }] = await Lead.aggregate([
     { $match: { createdAt: { $gte: start, $lt: end }, ...(f.channel ? { sourceChannel: f.channel } : {}) } },
     {
       $facet: {
@@ -92,7 +123,7 @@ export async function leadFigures(f: ReportFilter) {
 /** Complaints of the period by severity, category and state, and how many are past their feedback deadline. */
 export async function complaintFigures(f: ReportFilter, now: Date) {
   const { start, end } = periodOf(f);
-  const [r] = await Complaint.aggregate([
+  const [r = { bySeverity: [], byCategory: [], byStatus: [], overdue: [], escalated: [] }] = await Complaint.aggregate([
     { $match: { createdAt: { $gte: start, $lt: end }, ...(f.channel ? { channel: f.channel } : {}) } },
     {
       $facet: {
@@ -112,7 +143,7 @@ export async function complaintFigures(f: ReportFilter, now: Date) {
 /** Follow-up visits done in the period: how many, the mean scores, by reason. */
 export async function followUpFigures(f: ReportFilter) {
   const { start, end } = periodOf(f);
-  const [r] = await FollowUp.aggregate([
+  const [r = { all: [], byReason: [] }] = await FollowUp.aggregate([
     { $match: { status: 'done', completedAt: { $gte: start, $lt: end } } },
     {
       $facet: {

@@ -24,7 +24,8 @@ export async function dailyReport(day: string, now = new Date()) {
       },
     ]),
   ]);
-  const byStatus = (sales[0].byStatus as { _id: string; orders: number; fen: number }[]).map((x) => ({ status: x._id, orders: x.orders, fen: x.fen }));
+  const sold = sales[0] ?? { byStatus: [], byProduct: [] };
+  const byStatus = (sold.byStatus as { _id: string; orders: number; fen: number }[]).map((x) => ({ status: x._id, orders: x.orders, fen: x.fen }));
   const live = byStatus.filter((x) => x.status !== 'cancelled');
   return {
     day,
@@ -33,7 +34,7 @@ export async function dailyReport(day: string, now = new Date()) {
     leads,
     complaints,
     followUps,
-    sales: { orders: live.reduce((s, x) => s + x.orders, 0), fen: live.reduce((s, x) => s + x.fen, 0), byStatus, byProduct: (sales[0].byProduct as { _id: string; quantity: number; fen: number }[]).map((x) => ({ product: x._id, quantity: x.quantity, fen: x.fen })) },
+    sales: { orders: live.reduce((s, x) => s + x.orders, 0), fen: live.reduce((s, x) => s + x.fen, 0), byStatus, byProduct: (sold.byProduct as { _id: string; quantity: number; fen: number }[]).map((x) => ({ product: x._id, quantity: x.quantity, fen: x.fen })) },
   };
 }
 

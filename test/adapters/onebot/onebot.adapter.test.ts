@@ -137,6 +137,8 @@ describe('OneBot adapter in the running service', () => {
     const impl = await FakeImplementation.connect(wsUrl, { Authorization: `Bearer ${TOKEN}` });
     try {
       await eventually(() => running.service.adapters.get('onebot')?.status().details?.webSocketAccounts, 'the socket to be registered');
+      // An event with an object for its message cannot be answered 400 over a socket: it is dropped.
+      impl.event({ message_type: 'private', message_id: 100, user_id: 22223333, message: { text: '对象' } });
       impl.event({ message_type: 'private', message_id: 101, user_id: 22223333, message: '你好&#91;测试&#93;', raw_message: '你好&#91;测试&#93;', sender: { nickname: '小张' } });
       const action = await eventually(() => impl.actions.find((a) => a.action === 'send_private_msg'), 'the reply action');
       expect(action.params).toMatchObject({ user_id: 22223333, auto_escape: true });

@@ -29,7 +29,8 @@ describe('normaliseOneBotEvent', () => {
     expect(normaliseOneBotEvent({ ...base, post_type: 'meta_event', meta_event_type: 'heartbeat' })).toBeUndefined();
   });
 
-  it('shows a picture-only message as a placeholder', () => {
-    expect(normaliseOneBotEvent({ ...base, message_type: 'private', message: [{ type: 'image', data: { file: 'a.jpg' } }] })?.text).toBe('[image]');
+  it('leaves a picture-only message without text (the picture is its attachment); a face alone is named', () => {
+    expect(normaliseOneBotEvent({ ...base, message_type: 'private', message: [{ type: 'image', data: { file: 'a.jpg' } }] })?.text).toBe('');
+    expect(normaliseOneBotEvent({ ...base, message_type: 'private', message: [{ type: 'face', data: { id: '14' } }] })?.text).toBe('[face]');
   });
 });

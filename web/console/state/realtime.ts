@@ -17,6 +17,11 @@ export interface ConsoleEvents {
 export const connected = signal(true);
 
 let socket: Socket | undefined;
+/** Events other areas listen to (the back office's `notice`), applied on every connect. */
+const extra = new Map<string, (payload: unknown) => void>();
+export function onConsoleEvent(name: string, handler: (payload: unknown) => void): void {
+  extra.set(name, handler);
+}
 
 /** Opens the console's socket (authenticated by the session cookie; reconnects by itself). */
 export function connect(on: ConsoleEvents): void {
@@ -38,6 +43,7 @@ export function connect(on: ConsoleEvents): void {
   s.on('message', (p: { conversationId?: string; message?: ChatMessage }) => p?.conversationId && p.message && on.message(p.conversationId, p.message));
   s.on('typing', (p: { conversationId?: string; on?: boolean }) => p?.conversationId && on.typing(p.conversationId, !!p.on));
   s.on('presence', (p: { userId?: string; presence?: Presence }) => p?.userId && p.presence && on.presence(p.userId, p.presence));
+  for (const [name, handler] of extra) s.on(name, handler);
   socket = s;
 }
 

@@ -9,6 +9,7 @@ import { failed, reason } from '../../state/notify';
 import { Chip, Empty } from '../../components/ui';
 import { TextInput } from '../../components/text-field';
 import { RecordForms } from './record-forms';
+import { viewImage } from './attachments';
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
@@ -58,6 +59,25 @@ function Tags({ customerId, tags, onSaved }: { customerId: string; tags: string[
         </span>
       ))}
       <TextInput class="tag-input" name="tag" maxLength={50} placeholder={t('customer.addTag')} value={draft} onValue={(v) => setDraft(v)} onEnter={(ev) => (ev.preventDefault(), draft.trim() && void save([...tags, draft.trim()]))} />
+    </div>
+  );
+}
+
+/** The photos on a complaint (证据), each a thumbnail that opens the whole picture. */
+function Evidence({ items }: { items: unknown }) {
+  const list = Array.isArray(items) ? (items as { message: string; index: number; name?: string }[]) : [];
+  if (!list.length) return null;
+  return (
+    <div class="evidence" aria-label={t('media.evidence')}>
+      {list.map((e) => {
+        const url = `/api/v1/console/messages/${encodeURIComponent(e.message)}/attachments/${e.index}`;
+        const name = e.name ?? t('media.image');
+        return (
+          <button key={`${e.message}:${e.index}`} type="button" class="att att-image" aria-label={t('media.view', { name })} onClick={() => viewImage({ kind: 'image', url, name })}>
+            <img src={`${url}/thumbnail`} alt={name} loading="lazy" />
+          </button>
+        );
+      })}
     </div>
   );
 }
@@ -126,6 +146,7 @@ export function CustomerPanel({ customerId, conversation }: { customerId: string
             <Chip key="s" kind={x.severity === 'serious' ? 'danger' : 'muted'}>{t(`complaint.severity.${x.severity === 'serious' ? 'serious' : 'general'}`)}</Chip>,
             <span key="c">{` ${tOr(`complaint.category.${str(x.category)}`, str(x.category))} · ${tOr(`complaint.status.${str(x.status)}`, str(x.status))} · ${when(str(x.createdAt))}`}</span>,
             <div key="d" class="muted small">{str(x.description)}</div>,
+            <Evidence key="e" items={x.evidence} />,
           ]}
         />
       </Section>

@@ -10,6 +10,8 @@ import { TextArea } from '../../components/text-field';
 import { Button } from '../../components/ui';
 import { CannedPicker } from './canned-picker';
 import { PhraseMatches } from './phrase-matches';
+import { filesOf, useFileSender } from './file-sender';
+import { Icon } from '../../components/icon';
 
 /** Whether the agent may write here, must claim first, watches another agent's or the bot's chat, or it is closed. */
 export type ReplyState = 'open' | 'claim' | 'notYours' | 'bot' | 'closed';
@@ -69,6 +71,8 @@ export function ReplyBox({ conversationId, state, onClaim }: { conversationId: s
   const [sending, setSending] = useState(false);
   const [picker, setPicker] = useState(false);
   const input = useRef<HTMLDivElement>(null);
+  const chooser = useRef<HTMLInputElement>(null);
+  const files = useFileSender(conversationId);
   const typingSignal = useTypingSignal(conversationId);
   const warnings = useLiveCheck(text, internal || composing);
   useEffect(() => {
@@ -127,6 +131,13 @@ export function ReplyBox({ conversationId, state, onClaim }: { conversationId: s
         ev.preventDefault();
         void submit();
       }}
+      // Pictures and files dropped on the reply box go to the customer (never into a note).
+      onDragOver={(ev) => !internal && ev.dataTransfer?.types.includes('Files') && ev.preventDefault()}
+      onDrop={(ev) => {
+        if (internal || !filesOf(ev.dataTransfer).length) return;
+        ev.preventDefault();
+        void files.send(filesOf(ev.dataTransfer));
+      }}
     >
       {refused ? <PhraseMatches class="phrase-refusal" role="alert" title={t('reply.refusedTitle')} footer={t('reply.refusedRecorded')} matches={refused} onUse={useAlternative} /> : null}
       {warnings.length && !refused ? <PhraseMatches class="phrase-warning" role="status" matches={warnings} onUse={useAlternative} /> : null}
@@ -138,9 +149,26 @@ export function ReplyBox({ conversationId, state, onClaim }: { conversationId: s
             </button>
           ))}
         </div>
-        <Button small class="canned-toggle" aria-expanded={picker} onClick={() => setPicker(!picker)}>
-          {t('reply.canned')}
-        </Button>
+        <div class="reply-tools">
+          {internal ? null : (
+            <Button small class="attach-toggle" disabled={files.sending} onClick={() => chooser.current?.click()}>
+              <Icon name="attach" />
+              {files.sending ? t('media.sending') : t('media.attach')}
+            </Button>
+          )}
+          <input
+            ref={chooser}
+            type="file"
+            hidden
+            onChange={(ev) => {
+              const el = ev.currentTarget;
+              void files.send(filesOf(el)).finally(() => (el.value = ''));
+            }}
+          />
+          <Button small class="canned-toggle" aria-expanded={picker} onClick={() => setPicker(!picker)}>
+            {t('reply.canned')}
+          </Button>
+        </div>
       </div>
       {picker ? <CannedPicker conversationId={conversationId} onPick={insert} /> : null}
       <div ref={input}>
@@ -163,6 +191,12 @@ export function ReplyBox({ conversationId, state, onClaim }: { conversationId: s
             void submit();
           }}
           onBlur={typingSignal.stop}
+          onPaste={(ev) => {
+            const pasted = filesOf(ev.clipboardData);
+            if (internal || !pasted.length) return;
+            ev.preventDefault();
+            void files.send(pasted);
+          }}
         />
       </div>
       <div class="reply-actions">

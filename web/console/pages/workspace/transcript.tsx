@@ -5,6 +5,7 @@ import { when } from '../../format';
 import { typing } from '../../state/inbox';
 import { isManager } from '../../state/session';
 import { reportMessage } from './report-dialog';
+import { Attachments } from './attachments';
 
 function author(m: ChatMessage): string {
   if (m.author === 'agent') return m.agent ? `${m.agent.name} · ${m.agent.number}` : t('author.agent');
@@ -34,7 +35,8 @@ function Message({ m, canReport }: { m: ChatMessage; canReport: boolean }) {
           </button>
         ) : null}
       </div>
-      <div class="msg-body">{m.text}</div>
+      {m.attachments?.length ? <Attachments items={m.attachments} /> : null}
+      {m.text || !m.attachments?.length ? <div class="msg-body">{m.text}</div> : null}
       {m.quickReplies?.length ? (
         <div class="msg-options">
           {m.quickReplies.map((q) => (
@@ -85,6 +87,8 @@ export function Transcript({ conversationId, messages }: { conversationId: strin
         const el = ev.currentTarget as HTMLDivElement;
         stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
       }}
+      // A picture that loads after its message grows the transcript: stay at the bottom.
+      onLoadCapture={(ev) => stick.current && ((ev.currentTarget as HTMLDivElement).scrollTop = (ev.currentTarget as HTMLDivElement).scrollHeight)}
     >
       <div class="transcript-list">
         {messages.map((m) => (
