@@ -10,6 +10,7 @@ import { recordViolations } from '../domain/forbidden-phrase/violation.service';
 import type { Engine } from './engine';
 import type { EventBus, ServiceEvents } from './events';
 import { storeChatMessage, type ChatMessageDeps, type ChatMessageInput } from './chat-messages';
+import { mayReadConversation } from './chat-access';
 
 export interface AgentChatDeps extends ChatMessageDeps {
   events: EventBus;
@@ -78,9 +79,10 @@ export class AgentChatService {
     return message;
   }
 
-  /** A private note on the chat, for agents only (any console user may leave one). */
+  /** A private note on the chat, for agents only: by anyone who may read the chat. */
   async note(id: string, user: UserDoc, text: string): Promise<MessageDoc> {
     const c = await this.find(id);
+    if (!(await mayReadConversation(user, c))) throw new AppError('FORBIDDEN', 'Only the agent serving this conversation, or a manager, may leave a note on it');
     const message = await storeChatMessage(this.deps, c, { author: 'agent', text, agent: badge(user), internal: true }, this.now());
     await recordAudit(actorOf(user), 'conversation.note', { type: 'Conversation', id: c._id }, { messageId: message._id });
     return message;

@@ -26,9 +26,6 @@ export interface ConversationServiceDeps {
   now?: () => Date;
 }
 
-/** Text longer than this is cut on the way in (the message model's limit). */
-const MAX_TEXT = 8000;
-
 /**
  * The door into the service for every channel (Inbox). A message is stored first (once per
  * platform message id: a retried delivery is answered with the same replies), queued on its
@@ -58,7 +55,7 @@ export class ConversationService implements Inbox {
     const conversation = queued.conversation;
     const inbound: MessageRecord = {
       _id: inboundId, conversation: conversation._id, customer: customer._id, channel: msg.channel, direction: 'in', author: 'customer',
-      text: (msg.text ?? '').slice(0, MAX_TEXT), channelMessageId: msg.channelMessageId, internal: false, createdAt: now, updatedAt: now,
+      text: msg.text ?? '', channelMessageId: msg.channelMessageId, internal: false, createdAt: now, updatedAt: now,
       ...(msg.choice ? { choice: msg.choice.slice(0, 200) } : {}),
       ...(msg.attachments?.length ? { attachments: msg.attachments } : {}),
       ...(options.inlineReplies ? { repliesInline: true } : {}),

@@ -170,7 +170,7 @@ export async function storeReplies(conversation: ConversationRecord, inbound: Me
   const turnKey = inbound ? String(inbound._id) : new Types.ObjectId().toHexString();
   const docs: MessageRecord[] = replies.map((reply, i) => ({
     _id: new Types.ObjectId(), conversation: conversation._id, customer: conversation.customer, channel: conversation.channel, direction: 'out', author: reply.author,
-    text: reply.text.slice(0, 8000), ...(reply.quickReplies?.length ? { quickReplies: reply.quickReplies } : {}), ...(reply.attachments?.length ? { attachments: reply.attachments } : {}), channelMessageId: `reply:${turnKey}:${i}`,
+    text: reply.text, ...(reply.quickReplies?.length ? { quickReplies: reply.quickReplies } : {}), ...(reply.attachments?.length ? { attachments: reply.attachments } : {}), channelMessageId: `reply:${turnKey}:${i}`,
     ...(inbound ? { replyTo: inbound._id } : {}), internal: false, delivery, createdAt: new Date(base + i), updatedAt: new Date(base + i),
   }));
   try {

@@ -24,6 +24,7 @@ export interface TestRunView {
 /** A run still "running" after this long died with its instance: it no longer counts. */
 const STALE_MS = 15 * 60_000;
 const RUN_TIMEOUT_MS = 10 * 60_000;
+const KEEP_MS = 30 * 24 * 3600_000;
 
 type RunRecord = { _id: Types.ObjectId; hash: string; status: TestRunView['status']; total?: number | null; passed?: number | null; failures?: TestFailure[] | null; error?: string | null; startedAt: Date; finishedAt?: Date | null };
 
@@ -79,6 +80,8 @@ export class TestRuns {
     const latest = await this.latest(hash);
     if (latest && (latest.status === 'running' || (!again && latest.status !== 'error'))) return latest;
     if (this.queued >= MAX_QUEUED) throw new AppError('RATE_LIMITED', `${MAX_QUEUED} test runs are waiting already; try again when one is done`);
+    // Runs are kept a month: enough to tell which draft passed, not a history to grow forever.
+    await BotTestRun.deleteMany({ profile: this.o.profile, startedAt: { $lt: new Date(Date.now() - KEEP_MS) } });
     const run = await BotTestRun.create({ profile: this.o.profile, hash, status: 'running', by, startedAt: new Date() });
     this.queued++;
     this.queue = this.queue.then(() => this.execute(run._id, bundle)).finally(() => this.queued--);

@@ -31,7 +31,8 @@ const messageSchema = new Schema(
     channel: { type: String, enum: CHANNELS, required: true },
     direction: { type: String, enum: ['in', 'out'], required: true },
     author: { type: String, enum: ['customer', 'bot', 'agent', 'system'], required: true },
-    text: { type: String, default: '', maxlength: 8000 },
+    /** Kept whole: the client API refuses more than 8,000 characters; a platform's own limit bounds its texts. */
+    text: { type: String, default: '', maxlength: 65536 },
     choice: { type: String, maxlength: 200 },
     quickReplies: { type: [quickReplySchema], default: undefined },
     attachments: { type: [attachmentSchema], default: undefined },

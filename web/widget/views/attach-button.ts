@@ -16,7 +16,7 @@ export interface AttachButton {
  */
 export function createAttachButton(t: Translate, input: HTMLElement, dropZone: HTMLElement, onFiles: (files: File[]) => void): AttachButton {
   const chooser = h('input', { type: 'file', accept: 'image/*', hidden: true, tabindex: '-1', 'aria-hidden': 'true' });
-  const button = h('button', { type: 'button', class: 'kf-tool', 'aria-label': t('attach'), title: t('attach'), on: { click: () => chooser.click() } }, widgetIcon('attach'));
+  const button = h('button', { type: 'button', class: 'kf-attach', 'aria-label': t('attach'), title: t('attach'), on: { click: () => chooser.click() } }, widgetIcon('attach'));
   const take = (list: FileList | null | undefined) => {
     const files = Array.from(list ?? []);
     if (files.length && !button.disabled) onFiles(files);

@@ -3,9 +3,23 @@ import type {
   BotDiffEntry, BotDraftState, BotDraftView, BotSection, BotTestRunView, BotTryAnswer, BotVersionList, BotVersionMeta,
 } from '../../../../src/http/contract/bot-content';
 import type { Locale } from '../../../../src/http/contract/enums';
+import { me } from '../../state/session';
+import { stopLive } from '../../state/live';
 
 const B = '/api/v1/console/bot';
-const call = <T>(url: string, opts: RequestOptions = {}) => requestJson<T>(url, { credentials: 'same-origin', ...opts });
+
+/** A request of the console's session; a 401 (the session ended) signs the console out, as every console call does. */
+async function call<T>(url: string, opts: RequestOptions = {}): Promise<T> {
+  try {
+    return await requestJson<T>(url, { credentials: 'same-origin', ...opts });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401 && me.value) {
+      stopLive();
+      me.value = null;
+    }
+    throw err;
+  }
+}
 const q = (params: Record<string, string | number | undefined>) => {
   const s = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined) s.set(k, String(v));
