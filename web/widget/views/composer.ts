@@ -3,7 +3,7 @@ import type { Translate } from '../i18n';
 import { createEmojiPicker } from './emoji-picker';
 
 /** The longest text the client API accepts. */
-export const MAX_TEXT = 4000;
+export const MAX_TEXT = 8000;
 
 /**
  * The reply box: a row of tools (emoji; further buttons such as an attachment go into `tools`),
