@@ -49,17 +49,28 @@ describe('the widget after a blip of the network', () => {
     // there the socket stays up through the blip, as a TCP connection does in a short real one.
     const { page, widget, context } = await customer('survivor');
     let sockets = 0;
+    let lastEventAt = Date.now();
     // The socket starts on long-polling and moves to a WebSocket ("5" = upgrade done).
     const upgraded = new Promise<void>((resolve) =>
       page.on('websocket', (ws) => {
         sockets++;
         ws.on('framesent', (frame) => frame.payload === '5' && resolve());
+        // Any socket.io event (not engine.io's ping "2" / pong "3") proves the line to the widget.
+        ws.on('framereceived', (frame) => {
+          if (frame.payload !== '2' && frame.payload !== '3') lastEventAt = Date.now();
+        });
       }),
     );
+    // The bot's last words (a menu, a state change) arriving after the blip would rightly take the
+    // banner down at once: go offline only once the chat has been quiet for a second.
+    const quiet = async () => {
+      while (Date.now() - lastEventAt < 1000) await page.waitForTimeout(200);
+    };
     await page.goto(`${live.baseUrl.replace('127.0.0.1', 'localhost')}/demo`);
     await widget.open();
     await widget.waitFor('bot', '安心家政');
     await upgraded;
+    await quiet();
 
     // A blip with nothing said: the browser's `online` is checked with a request, and the banner goes.
     await context.setOffline(true);
@@ -74,6 +85,7 @@ describe('the widget after a blip of the network', () => {
 
     // The REST API unreachable after the blip (so that check fails), the socket still up: the
     // next message goes through on it, and that alone takes the banner down.
+    await quiet();
     await context.route('**/api/v1/client/**', (route) => route.abort());
     await context.setOffline(true);
     await offlineBanner(page).waitFor();
