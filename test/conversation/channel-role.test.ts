@@ -1,13 +1,11 @@
-import mongoose from 'mongoose';
 import WebSocket from 'ws';
 import { testDatabaseUri } from '../helpers/database';
-import { startRedis } from '../helpers/redis';
+import { startTwoInstances, type TwoInstances } from '../helpers/instances';
 import { startServiceProcess, waitFor, type ServiceProcess } from '../helpers/service-process';
-import { connectMongoose } from '../../src/db/database';
 import { Conversation, Message } from '../../src/domain/models';
 import { createUser } from '../../src/domain/user/user.service';
 import { SYSTEM } from '../../src/domain/audit/audit.service';
-import { configurePii, generatePiiKey } from '../../src/crypto/pii-keys';
+import { generatePiiKey } from '../../src/crypto/pii-keys';
 
 jest.setTimeout(240_000);
 
@@ -40,27 +38,19 @@ const sentText = (a: Action[]) => a.filter((x) => x.action === 'send_private_msg
 
 describe('a platform with one connection (OneBot reverse WebSocket) and two service instances', () => {
   const uri = testDatabaseUri('channel_role');
-  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let instances: TwoInstances;
   let a: ServiceProcess;
   let b: ServiceProcess;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    const env = {
-      MONGODB_URI: uri, REDIS_URL: redis.url, ONEBOT_ACCESS_TOKEN: TOKEN, PII_KEY, BUSINESS_HOURS: 'mon-sun 00:00-24:00', ASSIGNMENT_MODE: 'manual',
+    instances = await startTwoInstances(uri, () => ({
+      ONEBOT_ACCESS_TOKEN: TOKEN, BUSINESS_HOURS: 'mon-sun 00:00-24:00', ASSIGNMENT_MODE: 'manual',
       PRESENCE_GRACE_SECONDS: '600', CHANNEL_ROLE_LEASE_SECONDS: '3', DELIVERY_LOCK_SECONDS: '3', RECOVERY_INTERVAL_SECONDS: '1', TURN_LEASE_SECONDS: '3',
-    };
-    [a, b] = await Promise.all([startServiceProcess(env), startServiceProcess(env)]);
-    configurePii(Buffer.from(PII_KEY, 'base64'));
-    await connectMongoose(uri);
+    }));
+    ({ a, b } = instances);
   });
 
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await mongoose.connection.dropDatabase().catch(() => undefined);
-    await mongoose.disconnect();
-    await redis?.stop();
-  });
+  afterAll(() => instances?.stop());
 
   it('sends an agent reply stored on the other instance through the one that holds the connection, and moves with the connection when that instance dies', async () => {
     await createUser({ email: 'qq-agent@example.com', name: '李客服', role: 'agent', password: 'agent-password-1' }, SYSTEM);

@@ -1,21 +1,16 @@
-import mongoose from 'mongoose';
 import { io as connect, type Socket } from 'socket.io-client';
 import { testDatabaseUri } from '../helpers/database';
-import { startRedis } from '../helpers/redis';
-import { startServiceProcess, waitFor, type ServiceProcess } from '../helpers/service-process';
+import { startTwoInstances, type TwoInstances } from '../helpers/instances';
+import { waitFor, type ServiceProcess } from '../helpers/service-process';
 import { FakeHttpServer, type RecordedCall } from '../adapters/helpers/fake-http-server';
-import { connectMongoose } from '../../src/db/database';
 import { Conversation, Lead, Message } from '../../src/domain/models';
 import { createUser } from '../../src/domain/user/user.service';
 import { SYSTEM } from '../../src/domain/audit/audit.service';
-import { configurePii, generatePiiKey } from '../../src/crypto/pii-keys';
 
 jest.setTimeout(240_000);
 
 const TOKEN = '777:SEVERAL';
 const SECRET = 'several-instances-secret';
-/** Instances on one database share the key of its personal fields (and so does this test, reading them). */
-const PII_KEY = generatePiiKey();
 
 /** A Telegram Bot API stand-in shared by every instance: getMe, and sendMessage recorded in order. */
 function fakeBotApi() {
@@ -47,29 +42,23 @@ const SCRIPT = ['你好', '转人工', '需要月嫂照顾产妇', '13912345678'
 describe('several service instances on one database', () => {
   const uri = testDatabaseUri('several_instances');
   const api = fakeBotApi();
-  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let instances: TwoInstances;
   let a: ServiceProcess;
   let b: ServiceProcess;
-  const env = (apiRoot: string, extra: Record<string, string> = {}) => ({
-    MONGODB_URI: uri, REDIS_URL: redis.url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: apiRoot,
-    COMPANY_NAME: '安心家政', ASSIGNMENT_MODE: 'manual', PRESENCE_GRACE_SECONDS: '600', PII_KEY, ...extra,
-  });
 
   beforeAll(async () => {
-    redis = await startRedis();
     const apiRoot = await api.server.start();
     // Open all day: with nobody online a hand-off becomes a left message, with an agent online it waits for them.
-    [a, b] = await Promise.all([startServiceProcess(env(apiRoot, { BUSINESS_HOURS: 'mon-sun 00:00-24:00' })), startServiceProcess(env(apiRoot, { BUSINESS_HOURS: 'mon-sun 00:00-24:00' }))]);
-    configurePii(Buffer.from(PII_KEY, 'base64'));
-    await connectMongoose(uri);
+    instances = await startTwoInstances(uri, () => ({
+      TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: apiRoot,
+      COMPANY_NAME: '安心家政', ASSIGNMENT_MODE: 'manual', PRESENCE_GRACE_SECONDS: '600', BUSINESS_HOURS: 'mon-sun 00:00-24:00',
+    }));
+    ({ a, b } = instances);
   });
 
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await mongoose.connection.dropDatabase().catch(() => undefined);
-    await mongoose.disconnect();
+    await instances?.stop();
     await api.server.close();
-    await redis?.stop();
   });
 
   it('runs one conversation strictly in order when its messages alternate between two instances without waiting', async () => {

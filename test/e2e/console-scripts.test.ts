@@ -13,32 +13,15 @@ import { launchChromium, snap, watchErrors } from './helpers/browser';
 import { startLiveService, type LiveService } from './helpers/live-service';
 import { WidgetPage } from './helpers/widget-page';
 import { ConsolePage } from './helpers/console-page';
+import { typeWithIme } from './helpers/console-tools';
 
 jest.setTimeout(420_000);
 
 const OPENING = '{{salutation}}$t(greeting:hello_{{holiday}})，這裡是{{company}}，我是{{botNumber}}號客服人員，請問有什麼可以幫您？';
 const WITHOUT_NUMBER = '{{salutation}}$t(greeting:hello_{{holiday}})，這裡是{{company}}，請問有什麼可以幫您？';
 
-/**
- * Types Chinese at the end of a field as an input method does (CDP): the pinyin composed letter by
- * letter, the Enter that picks a candidate, then the characters committed.
- */
-async function imeAppend(page: Page, field: Locator, pinyin: string, chosen: string): Promise<void> {
-  await field.focus();
-  await field.evaluate((el: HTMLInputElement | HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    for (let i = 1; i <= pinyin.length; i++) {
-      const text = pinyin.slice(0, i);
-      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-    }
-    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
-    await cdp.send('Input.insertText', { text: chosen });
-  } finally {
-    await cdp.detach();
-  }
-}
+/** Types Chinese at the end of a field as an input method does. */
+const imeAppend = (page: Page, field: Locator, pinyin: string, chosen: string) => typeWithIme(page, field, pinyin, chosen, { append: true });
 
 /** Waits until the locator matches exactly `n` elements. */
 const hasCount = (locator: Locator, n: number) => eventually(async () => (await locator.count()) === n, 10_000);

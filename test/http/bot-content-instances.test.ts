@@ -1,14 +1,9 @@
-import mongoose from 'mongoose';
 import { testDatabaseUri } from '../helpers/database';
-import { startRedis } from '../helpers/redis';
-import { startServiceProcess, waitFor, type ServiceProcess } from '../helpers/service-process';
-import { connectMongoose } from '../../src/db/database';
-import { configurePii, generatePiiKey } from '../../src/crypto/pii-keys';
+import { startTwoInstances, type TwoInstances } from '../helpers/instances';
+import { waitFor, type ServiceProcess } from '../helpers/service-process';
 import { createVersion, readVersion } from '../../src/domain/bot-content/version.service';
 
 jest.setTimeout(300_000);
-
-const PII_KEY = generatePiiKey();
 
 /** The zh-TW greeting a new widget chat gets from an instance. */
 async function greeting(on: ServiceProcess): Promise<string> {
@@ -25,25 +20,17 @@ async function call(on: ServiceProcess, cookie: string, method: string, path: st
 
 describe('a publish reaches every instance without a restart', () => {
   const uri = testDatabaseUri('bot_instances');
-  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let instances: TwoInstances;
   let a: ServiceProcess;
   let b: ServiceProcess;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    const env = (poll: string) => ({ MONGODB_URI: uri, REDIS_URL: redis.url, COMPANY_PROFILE: 'retail', PII_KEY, BUSINESS_HOURS: 'mon-sun 00:00-24:00', BOT_CONTENT_POLL_SECONDS: poll });
     // A reads the release every second; B only every five minutes, so it can only hear a publish over Redis.
-    [a, b] = await Promise.all([startServiceProcess(env('1')), startServiceProcess(env('300'))]);
-    configurePii(Buffer.from(PII_KEY, 'base64'));
-    await connectMongoose(uri);
+    instances = await startTwoInstances(uri, (which) => ({ COMPANY_PROFILE: 'retail', BUSINESS_HOURS: 'mon-sun 00:00-24:00', BOT_CONTENT_POLL_SECONDS: which === 'a' ? '1' : '300' }));
+    ({ a, b } = instances);
   });
 
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await mongoose.connection.dropDatabase().catch(() => undefined);
-    await mongoose.disconnect();
-    await redis?.stop();
-  });
+  afterAll(() => instances?.stop());
 
   it('publishes on one instance and the other greets with the new wording within seconds (Redis), then an instance that polls runs a version written meanwhile', async () => {
     const login = await fetch(`${a.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'boss@example.com', password: 'first-admin-password' }) });

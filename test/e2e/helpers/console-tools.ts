@@ -3,10 +3,16 @@ import type { Locator, Page } from 'playwright-core';
 /**
  * Types Chinese the way an input method does (Chromium's own IME path through CDP): a composition
  * of pinyin that is updated, an Enter pressed while the candidate list is open (it must not send or
- * submit), then the chosen characters committed. Leaves the committed text in the field.
+ * submit), then the chosen characters committed. Leaves the committed text in the field: where a
+ * click puts the caret, or at the end of what the field holds with `append`.
  */
-export async function typeWithIme(page: Page, field: Locator, pinyin: string, chosen: string): Promise<void> {
-  await field.click();
+export async function typeWithIme(page: Page, field: Locator, pinyin: string, chosen: string, options: { append?: boolean } = {}): Promise<void> {
+  if (options.append) {
+    await field.focus();
+    await field.evaluate((el: HTMLInputElement | HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
+  } else {
+    await field.click();
+  }
   const cdp = await page.context().newCDPSession(page);
   try {
     for (let i = 1; i <= pinyin.length; i++) {
