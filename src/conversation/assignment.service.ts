@@ -8,6 +8,12 @@ import type { AgentChatService } from './agent-chat.service';
 import type { Engine } from './engine';
 import { storeChatMessage, type ChatMessageDeps } from './chat-messages';
 import { waitingAhead, waitingQueue } from './queue';
+import { INSTANCE_ID, releaseLease, takeLease } from '../db/lease';
+
+/** The lease under which one assignment pass runs, across every instance on the database. */
+const ASSIGNMENT_LEASE = 'assignment';
+const ASSIGNMENT_LEASE_MS = 10_000;
+let services = 0;
 
 export interface AssignmentDeps extends ChatMessageDeps {
   agentChat: Pick<AgentChatService, 'assign'>;
@@ -25,8 +31,12 @@ export interface AssignmentDeps extends ChatMessageDeps {
  * A chat left waiting tells the customer how many are ahead of them.
  */
 export class AssignmentService {
-  /** Assignments of this process run one at a time, so two never count the same free seat. */
+  /**
+   * Assignments run one at a time, so two never count the same free seat: in this process one
+   * after the other, across instances under the assignment lease.
+   */
   private chain: Promise<void> = Promise.resolve();
+  private readonly leaseOwner = `${INSTANCE_ID}-assignment-${++services}`;
 
   constructor(private readonly deps: AssignmentDeps) {}
 
@@ -66,6 +76,20 @@ export class AssignmentService {
   }
 
   private async assignWaiting(): Promise<void> {
+    const deadline = Date.now() + ASSIGNMENT_LEASE_MS + 2_000;
+    // Another instance's pass reads the queue after taking the lease, so waiting for it never skips a chat.
+    while (!(await takeLease(ASSIGNMENT_LEASE, this.leaseOwner, ASSIGNMENT_LEASE_MS))) {
+      if (Date.now() > deadline) throw new Error('the assignment lease stayed taken');
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 50));
+    }
+    try {
+      await this.assignUnderLease();
+    } finally {
+      await releaseLease(ASSIGNMENT_LEASE, this.leaseOwner);
+    }
+  }
+
+  private async assignUnderLease(): Promise<void> {
     for (const waiting of await waitingQueue()) {
       const agent = await this.leastBusyAgent();
       if (!agent) return;
