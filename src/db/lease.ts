@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { RoleLeases } from '../channels/channel-adapter';
 import { Lease } from './lease.model';
+import { isDuplicateKey as isDuplicate } from './create-once';
 
 /** This process's identity as a lease holder (turn leases, outbox claims, channel roles). */
 export const INSTANCE_ID = `${process.pid}-${randomBytes(6).toString('hex')}`;
-
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /**
  * Takes or renews the named lease for ttlMs: succeeds when it is free, expired, or already ours.

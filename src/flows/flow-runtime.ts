@@ -48,6 +48,12 @@ export interface ActionContext {
   values: Record<string, unknown>;
   params: Record<string, string | number | boolean>;
   now: Date;
+  /**
+   * The id for a record of this kind the action creates (the first, second… of the turn): the same
+   * each time this turn runs, so a turn run again after a crash or a conflict finds the records of
+   * its first run instead of writing them twice. Undefined for a turn that reads no message.
+   */
+  recordId(kind: string): string | undefined;
 }
 
 /** A named side effect a flow can run (create a lead, an order…). */

@@ -4,13 +4,13 @@
  * it reaches the customer, 我已经给你说过了 is stopped and recorded as a warning; the console in
  * Traditional Chinese. Debian's Chromium through playwright-core; screenshots in test-artifacts/e2e/.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createUser } from '../../src/domain/user/user.service';
 import { SYSTEM } from '../../src/domain/audit/audit.service';
 import { Message } from '../../src/domain/message/message.model';
 import { Violation } from '../../src/domain/forbidden-phrase/violation.model';
 import { eventually } from '../helpers/live-chat';
-import { launchChromium, snap, watchErrors } from './helpers/browser';
+import { BrowserPages, snap } from './helpers/browser';
 import { startLiveService, type LiveService } from './helpers/live-service';
 import { WidgetPage } from './helpers/widget-page';
 import { ConsolePage } from './helpers/console-page';
@@ -23,31 +23,24 @@ const FORBIDDEN = '我已经给你说过了';
 
 describe('the forbidden-phrase guard and IME input in the console', () => {
   let live: LiveService;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
+  const browser = new BrowserPages();
 
   async function newPage(label: string, locale = 'zh-CN'): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1440, height: 860 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(watchErrors(page, label));
-    return page;
+    return browser.newPage(label, { locale, viewport: { width: 1440, height: 860 } });
   }
 
   beforeAll(async () => {
     live = await startLiveService('e2e_console_guard', { ASSIGNMENT_MODE: 'auto' });
     await createUser({ email: 'guard@example.com', name: '张护理', role: 'agent', password: 'agent-password-4' }, SYSTEM);
-    browser = await launchChromium();
+    await browser.launch();
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
+    await browser.close();
     await live?.close();
   });
 
-  afterEach(() => expect(pageErrors.flat()).toEqual([]));
+  afterEach(() => expect(browser.seenErrors()).toEqual([]));
 
   it('sends the care question typed with an IME, and stops 我已经给你说过了 as a warning', async () => {
     const agent = new ConsolePage(await newPage('agent'));

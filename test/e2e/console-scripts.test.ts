@@ -4,12 +4,12 @@
  * conversation test fails, publishes, and the widget greets with the new wording without a restart;
  * a rollback brings the old wording back. Debian's Chromium; screenshots in test-artifacts/e2e/.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createUser } from '../../src/domain/user/user.service';
 import { SYSTEM } from '../../src/domain/audit/audit.service';
 import { BotDraft } from '../../src/domain/models';
 import { eventually } from '../helpers/live-chat';
-import { launchChromium, snap, watchErrors } from './helpers/browser';
+import { BrowserPages, snap } from './helpers/browser';
 import { startLiveService, type LiveService } from './helpers/live-service';
 import { WidgetPage } from './helpers/widget-page';
 import { ConsolePage } from './helpers/console-page';
@@ -28,16 +28,10 @@ const hasCount = (locator: Locator, n: number) => eventually(async () => (await 
 
 describe('the bot’s scripts in the browser: edit in zh-TW, try, publish, roll back', () => {
   let live: LiveService;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[][] = [];
+  const browser = new BrowserPages();
 
   async function newPage(label: string, locale = 'zh-TW'): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1500, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    errors.push(watchErrors(page, label));
-    return page;
+    return browser.newPage(label, { locale, viewport: { width: 1500, height: 900 } });
   }
 
   /** A new customer on the shop's page in Traditional Chinese: the bot's opening lines. */
@@ -67,12 +61,11 @@ describe('the bot’s scripts in the browser: edit in zh-TW, try, publish, roll 
 
   beforeAll(async () => {
     live = await startLiveService('e2e_console_scripts', { COMPANY_PROFILE: 'retail', COMPANY_NAME: '贵州飞满天酒业有限公司', BOT_CONTENT_POLL_SECONDS: '1' });
-    browser = await launchChromium();
+    await browser.launch();
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await browser.close();
     await live?.close();
   });
 
@@ -161,6 +154,6 @@ describe('the bot’s scripts in the browser: edit in zh-TW, try, publish, roll 
     expect(back).toContain('我是001號客服人員，請問有什麼可以幫您？');
     expect(back).not.toContain('本週全館免運');
     expect(back).not.toContain('滿千送禮盒');
-    expect(errors.flat()).toEqual([]);
+    expect(browser.seenErrors()).toEqual([]);
   });
 });

@@ -4,13 +4,13 @@
  * notification, and opens; the agent closes the browser and, after the grace period, new chats go
  * to someone else. Debian's Chromium through playwright-core; screenshots in test-artifacts/e2e/.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../src/domain/user/user.service';
 import { SYSTEM } from '../../src/domain/audit/audit.service';
 import { Conversation } from '../../src/domain/conversation/conversation.model';
 import { User } from '../../src/domain/user/user.model';
 import { eventually } from '../helpers/live-chat';
-import { launchChromium, snap, watchErrors } from './helpers/browser';
+import { BrowserPages, snap } from './helpers/browser';
 import { startLiveService, type LiveService } from './helpers/live-service';
 import { WidgetPage } from './helpers/widget-page';
 import { ConsolePage } from './helpers/console-page';
@@ -20,16 +20,10 @@ jest.setTimeout(180_000);
 
 describe('the manager workspace in the browser: users, presence, automatic assignment', () => {
   let live: LiveService;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
+  const browser = new BrowserPages();
 
   async function newPage(label: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 860 }, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(watchErrors(page, label));
-    return page;
+    return browser.newPage(label, { locale: 'zh-CN', viewport: { width: 1440, height: 860 }, ...options });
   }
 
   /** A customer on the demo page who asks for a human; returns the conversation id. */
@@ -53,16 +47,15 @@ describe('the manager workspace in the browser: users, presence, automatic assig
 
   beforeAll(async () => {
     live = await startLiveService('e2e_console_team', { ASSIGNMENT_MODE: 'auto', PRESENCE_GRACE_SECONDS: '2' });
-    browser = await launchChromium();
+    await browser.launch();
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
+    await browser.close();
     await live?.close();
   });
 
-  afterEach(() => expect(pageErrors.flat()).toEqual([]));
+  afterEach(() => expect(browser.seenErrors()).toEqual([]));
 
   it('lets an admin create an agent who signs in, takes an assigned chat with a notification, and stops receiving chats after closing the browser', async () => {
     // The admin creates the agent on the users page (the name typed with a Chinese input method).

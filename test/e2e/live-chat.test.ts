@@ -3,12 +3,12 @@
  * signs in to the console, claims, replies, is stopped by a forbidden phrase, closes; the customer
  * rates. Debian's Chromium through playwright-core; screenshots go to test-artifacts/e2e/.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../src/domain/user/user.service';
 import { SYSTEM } from '../../src/domain/audit/audit.service';
 import { User } from '../../src/domain/user/user.model';
 import { Conversation } from '../../src/domain/conversation/conversation.model';
-import { launchChromium, snap, watchErrors } from './helpers/browser';
+import { BrowserPages, snap } from './helpers/browser';
 import { startLiveService, type LiveService } from './helpers/live-service';
 import { WidgetPage } from './helpers/widget-page';
 import { ConsolePage } from './helpers/console-page';
@@ -20,18 +20,12 @@ const FORBIDDEN = '我已经给你说过了';
 
 describe('live chat in the browser: widget, console, hand-off, rating', () => {
   let live: LiveService;
-  let browser: Browser;
+  const browser = new BrowserPages();
   let agentNumber = '';
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
 
   /** A page in a browser context of its own (own cookies and localStorage), watched for errors. */
   async function newPage(options: Parameters<Browser['newContext']>[0], label: string): Promise<Page> {
-    const context = await browser.newContext(options);
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(watchErrors(page, label));
-    return page;
+    return browser.newPage(label, options);
   }
 
   beforeAll(async () => {
@@ -41,17 +35,16 @@ describe('live chat in the browser: widget, console, hand-off, rating', () => {
     await User.updateOne({ _id: agent._id }, { $set: { presence: 'online', presenceSeenAt: new Date() } });
     agentNumber = agent.agentNumber;
     await createUser({ email: 'locked@example.com', name: '锁定', role: 'agent', password: 'locked-password-1' }, SYSTEM);
-    browser = await launchChromium();
+    await browser.launch();
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
+    await browser.close();
     await live?.close();
   });
 
   afterEach(() => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.seenErrors()).toEqual([]);
   });
 
   it('serves the widget, its settings, the demo page and the console with the right headers', async () => {

@@ -5,13 +5,13 @@
  * files of a forbidden type or over the limit are refused with a message. Screenshots go to
  * test-artifacts/e2e/media-*.png.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../src/domain/user/user.service';
 import { SYSTEM } from '../../src/domain/audit/audit.service';
 import { User } from '../../src/domain/user/user.model';
 import { Complaint } from '../../src/domain/complaint/complaint.model';
 import { Message } from '../../src/domain/message/message.model';
-import { launchChromium, snap, watchErrors } from './helpers/browser';
+import { BrowserPages, snap } from './helpers/browser';
 import { startLiveService, type LiveService } from './helpers/live-service';
 import { WidgetPage } from './helpers/widget-page';
 import { ConsolePage } from './helpers/console-page';
@@ -34,33 +34,26 @@ const loaded = (page: Page, selector: string) =>
 
 describe('pictures and files in the widget and the console', () => {
   let live: LiveService;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
+  const browser = new BrowserPages();
 
   async function newPage(options: Parameters<Browser['newContext']>[0], label: string): Promise<Page> {
-    const context = await browser.newContext(options);
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(watchErrors(page, label));
-    return page;
+    return browser.newPage(label, options);
   }
 
   beforeAll(async () => {
     live = await startLiveService('e2e_media', { ASSIGNMENT_MODE: 'manual', MEDIA_MAX_BYTES: String(MAX_BYTES) });
     const agent = await createUser({ email: 'wang@example.com', name: '王小明', role: 'agent', password: 'agent-password-1' }, SYSTEM);
     await User.updateOne({ _id: agent._id }, { $set: { presence: 'online', presenceSeenAt: new Date() } });
-    browser = await launchChromium();
+    await browser.launch();
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
+    await browser.close();
     await live?.close();
   });
 
   afterEach(() => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.seenErrors()).toEqual([]);
   });
 
   it('a photo sent in a complaint is on the complaint in the console; the agent’s picture reaches the widget; bad files are refused', async () => {

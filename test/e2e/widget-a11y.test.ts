@@ -4,9 +4,9 @@
  * the agent, the offline banner, the emoji picker, the rating — plus `lang`, Traditional-Chinese
  * fonts for zh-TW, the day and time of messages, and a rating with the overall score only.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Conversation } from '../../src/domain/conversation/conversation.model';
-import { launchChromium, snap, watchErrors } from './helpers/browser';
+import { BrowserPages, snap } from './helpers/browser';
 import { startLiveService, type LiveService } from './helpers/live-service';
 import { WidgetPage } from './helpers/widget-page';
 import { onlineAgent, type AgentApi } from './helpers/agent-api';
@@ -18,16 +18,11 @@ const AA = 4.5;
 
 describe('the widget for every reader', () => {
   let live: LiveService;
-  let browser: Browser;
+  const browser = new BrowserPages();
   let agent: AgentApi;
-  const contexts: BrowserContext[] = [];
-  const errors: string[][] = [];
 
   async function customer(label: string, locale: string): Promise<{ page: Page; widget: WidgetPage }> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    errors.push(watchErrors(page, label));
+    const page = await browser.newPage(label, { locale, viewport: { width: 1280, height: 860 } });
     return { page, widget: new WidgetPage(page) };
   }
 
@@ -42,16 +37,15 @@ describe('the widget for every reader', () => {
   beforeAll(async () => {
     live = await startLiveService('e2e_widget_a11y', { ASSIGNMENT_MODE: 'manual' });
     agent = await onlineAgent(live.baseUrl, 'wang@example.com', '王小明');
-    browser = await launchChromium();
+    await browser.launch();
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
+    await browser.close();
     await live?.close();
   });
 
-  afterEach(() => expect(errors.flat()).toEqual([]));
+  afterEach(() => expect(browser.seenErrors()).toEqual([]));
 
   it('keeps every text at 4.5:1 or more through a whole chat, and takes a rating with the overall score only', async () => {
     const { page, widget } = await customer('customer', 'zh-CN');

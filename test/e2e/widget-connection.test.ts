@@ -4,8 +4,8 @@
  * while messages flow. Three kinds of blip: the socket's TCP connection survives it, the socket
  * is dropped and reconnects, and the socket is blocked so the widget polls.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, snap, watchErrors } from './helpers/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { BrowserPages, snap } from './helpers/browser';
 import { startLiveService, type LiveService } from './helpers/live-service';
 import { WidgetPage } from './helpers/widget-page';
 
@@ -15,16 +15,11 @@ const OFFLINE = '网络已断开';
 
 describe('the widget after a blip of the network', () => {
   let live: LiveService;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[][] = [];
+  const browser = new BrowserPages();
 
   async function customer(label: string, block?: 'socket'): Promise<{ page: Page; widget: WidgetPage; context: BrowserContext }> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
+    const { page, context } = await browser.open(label, { locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     if (block === 'socket') await context.route('**/socket.io/**', (route) => route.abort());
-    const page = await context.newPage();
-    errors.push(watchErrors(page, label));
     return { page, widget: new WidgetPage(page), context };
   }
 
@@ -33,16 +28,15 @@ describe('the widget after a blip of the network', () => {
 
   beforeAll(async () => {
     live = await startLiveService('e2e_widget_connection');
-    browser = await launchChromium();
+    await browser.launch();
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
+    await browser.close();
     await live?.close();
   });
 
-  afterEach(() => expect(errors.flat()).toEqual([]));
+  afterEach(() => expect(browser.seenErrors()).toEqual([]));
 
   it('drops the banner when messages flow on a socket that outlived the blip, and when the network is back', async () => {
     // engine.io-client closes its transport on the browser's `offline` event except on localhost;

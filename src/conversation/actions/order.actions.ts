@@ -49,7 +49,7 @@ export function prepareOrderAction(i18n: i18n, catalogue: Catalogue): FlowAction
 
 /** createOrder: the confirmed order (status confirmed) from the read-back values. */
 export function createOrderAction(catalogue: Catalogue): FlowAction {
-  return async ({ values, customer, conversationId, channel }) => {
+  return async ({ values, customer, conversationId, channel, recordId }) => {
     const product = catalogue.get(String(values.sku))!;
     const self = values.recipientSelf !== false;
     const order = await createOrder(
@@ -64,6 +64,7 @@ export function createOrderAction(catalogue: Catalogue): FlowAction {
         payment: values.payment === 'online' ? 'online' : 'cod',
       },
       BOT,
+      { id: recordId('order') },
     );
     if (self) await learnAboutCustomer(customer.id, { name: String(values.recipientName), phone: String(values.recipientPhone) });
     if (self) await learnGender(customer, values.gender);

@@ -21,13 +21,14 @@ const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : unde
  * the customer's own words…), in the customer's language.
  */
 export function createLeadAction(i18n: i18n, catalogue: Catalogue): FlowAction {
-  return async ({ customer, conversationId, channel, values, params, locale }) => {
+  return async ({ customer, conversationId, channel, values, params, locale, recordId }) => {
     const product = typeof values.sku === 'string' ? catalogue.get(values.sku)?.name[locale] : undefined;
     const filled = Object.fromEntries(['details', 'statement', 'startDate', 'address', 'orderNumber', 'contractNumber', 'contractEnd'].map((k) => [k, str(values[k]) ?? '—']));
     const need = typeof params.need === 'string' ? (i18n.getFixedT(locale)(params.need, { ...filled, product: product ?? '—' }) as string) : (str(values.need) ?? str(values.message) ?? '');
     const lead = await createLead(
       { customer: customer.id, conversation: conversationId, need: need.slice(0, 2000), name: str(values.name), phone: str(values.phone), preferredContactTime: str(values.contactTime), sourceChannel: channel as ChannelId },
       BOT,
+      { id: recordId('lead') },
     );
     await learnAboutCustomer(customer.id, { name: str(values.name), phone: str(values.phone) });
     await learnGender(customer, values.gender);
@@ -53,7 +54,7 @@ export function classifyComplaintAction(rules: KeywordRecognizer): FlowAction {
 
 /** createComplaint: accepts it with its 24-hour feedback deadline; serious ones go to a human now. */
 export function createComplaintAction(timeZone: string): FlowAction {
-  return async ({ customer, conversationId, channel, values, locale }) => {
+  return async ({ customer, conversationId, channel, values, locale, recordId }) => {
     const severity = values.severity === 'serious' ? 'serious' : 'general';
     const complaint = await createComplaint(
       {
@@ -68,6 +69,8 @@ export function createComplaintAction(timeZone: string): FlowAction {
         contactPhone: str(values.phone),
       },
       BOT,
+      undefined,
+      { id: recordId('complaint') },
     );
     await learnAboutCustomer(customer.id, { phone: str(values.phone) });
     return {
@@ -78,7 +81,7 @@ export function createComplaintAction(timeZone: string): FlowAction {
 }
 
 /** recordSurvey: the follow-up's satisfaction scores; a low score opens a complaint. */
-export const recordSurveyAction: FlowAction = async ({ values, channel }) => {
+export const recordSurveyAction: FlowAction = async ({ values, channel, recordId }) => {
   const followUpId = str(values.followUpId);
   if (!followUpId) throw new Error('recordSurvey needs followUpId');
   const comment = str(values.comment);
@@ -87,6 +90,7 @@ export const recordSurveyAction: FlowAction = async ({ values, channel }) => {
     { attitude: Number(values.attitude), speed: Number(values.speed), resolution: Number(values.resolution), comment: comment && !/^(无|無|没有|沒有|no|none|-)$/i.test(comment) ? comment : undefined },
     channel as ChannelId,
     BOT,
+    { complaintId: recordId('complaint') },
   );
   return { values: { lowScore: !!complaintId } };
 };

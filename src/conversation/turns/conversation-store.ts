@@ -2,6 +2,7 @@ import mongoose, { type Types } from 'mongoose';
 import type { ConversationRef } from '../../channels/channel-adapter';
 import { Conversation, type ConversationRecord } from '../../domain/conversation/conversation.model';
 import type { CustomerRecord } from '../../domain/customer/customer.model';
+import { isDuplicateKey as isDuplicate } from '../../db/create-once';
 
 /** How long an instance may run a conversation's turn before another may take over (TURN_LEASE_SECONDS). */
 let leaseMs = 30_000;
@@ -25,7 +26,6 @@ type Filter = Parameters<ReturnType<typeof raw>['findOneAndUpdate']>[0];
 type Update = Parameters<ReturnType<typeof raw>['findOneAndUpdate']>[1];
 const write = (filter: Filter, update: Record<string, unknown>) => raw().findOneAndUpdate(filter, update as Update, AFTER) as unknown as Promise<ConversationRecord | null>;
 
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const leaseUntil = (now: Date) => new Date(now.getTime() + leaseMs);
 type Thread = Omit<ConversationRef, 'replyContext'> & { replyContext?: unknown };
 

@@ -276,6 +276,7 @@ export class TurnProcessor {
         locale: (customer.locale ?? 'zh-CN') as Locale, localeKnown: !!customer.locale, updatesVia: customer.updatesVia ?? undefined,
       },
       input: { text: inbound?.text ?? '', choice: inbound?.choice ?? undefined, ...(inbound?.attachments?.length ? { attachments: inbound.attachments.map((a) => ({ kind: a.kind })) } : {}) },
+      turnKey: inbound && String(inbound._id),
       localeHint: (inbound?.payload as { localeHint?: string } | undefined)?.localeHint,
       now: this.deps.now(),
       agentsAvailable: await this.deps.agentsAvailable(),

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Locale, OutboundMessage, QuickReply } from '../message';
 import { formatBusinessHours } from '../calendar/describe-hours';
 import { surnameOf } from '../text/surname';
+import { derivedId } from '../record-id';
 import type { FlowRuntime, FlowState, TurnInput } from '../../flows/flow-runtime';
 import type { Recognition } from '../intents/intent-recognizer';
 import type { KnowledgeMatch } from '../../knowledge/knowledge-base';
@@ -50,6 +51,8 @@ export class TurnContext {
   /** The text left for understanding after a leading greeting ("你好，请问包邮吗" → "请问包邮吗"). */
   text: string;
   private knowledgeMemo?: { match: KnowledgeMatch | undefined };
+  /** How many records of each kind this turn's actions have created so far. */
+  private readonly records = new Map<string, number>();
   private readonly baseMemo = new Map<Locale, Record<string, string>>();
 
   constructor(readonly turn: EngineTurn, readonly bot: BotVersion, readonly settings: EngineSettings) {
@@ -62,6 +65,18 @@ export class TurnContext {
 
   get conversation() {
     return this.turn.conversation;
+  }
+
+  /**
+   * The id of the turn's next record of a kind: derived from the message it answers (an ObjectId,
+   * whose time the record's id keeps), so the same on a re-run.
+   */
+  recordId(kind: string): string | undefined {
+    const key = this.turn.turnKey;
+    if (!key) return undefined;
+    const n = (this.records.get(kind) ?? 0) + 1;
+    this.records.set(kind, n);
+    return derivedId(`${key}:${kind}:${n}`, /^[0-9a-f]{24}$/.test(key) ? key : undefined);
   }
 
   /** The FAQ's answer to this message, searched once per turn at most. */
@@ -118,7 +133,7 @@ export class TurnContext {
       runAction: async (name, params) => {
         const action = this.bot.actions.get(name);
         if (!action) throw new Error(`unknown action "${name}"`);
-        return action({ conversationId: this.conversation.id, customer, channel: this.conversation.channel, locale, values: rt.state.values, params, now: this.turn.now });
+        return action({ conversationId: this.conversation.id, customer, channel: this.conversation.channel, locale, values: rt.state.values, params, now: this.turn.now, recordId: (kind) => this.recordId(kind) });
       },
     };
     return rt;

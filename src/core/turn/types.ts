@@ -29,6 +29,8 @@ export interface EngineTurn {
   conversation: ConversationView;
   customer: CustomerView & { localeKnown: boolean };
   input: TurnInput;
+  /** The message this turn answers (its id), from which the ids of the records it creates derive. */
+  turnKey?: string;
   localeHint?: string;
   now: Date;
   /** Whether any agent is online (decides between a hand-off and leaving a message). */

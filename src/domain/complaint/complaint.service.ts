@@ -8,6 +8,7 @@ import { Complaint, type ComplaintDoc, COMPLAINT_STATUSES } from './complaint.mo
 import type { ComplaintCategory } from './complaint-kinds';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { attachConversationPictures } from './complaint-evidence';
+import { createOnce } from '../../db/create-once';
 
 export { listComplaints, getComplaint, type ComplaintFilter } from './complaint-list';
 
@@ -61,9 +62,15 @@ async function complaintNumber(now: Date): Promise<string> {
 /**
  * Accepts a complaint (受理) with its 24-hour feedback deadline and the first status entry. A
  * serious one (严重投诉) alerts the managers at once: in the console and on WeCom or e-mail.
+ * Under `options.id` it is accepted once, however often its creator runs.
  */
-export async function createComplaint(input: NewComplaint, actor: Actor, now = new Date()): Promise<ComplaintDoc> {
+export async function createComplaint(input: NewComplaint, actor: Actor, now = new Date(), options: { id?: string } = {}): Promise<ComplaintDoc> {
+  return createOnce(options.id, (id) => Complaint.findById(id), () => acceptComplaint(input, actor, now, options.id));
+}
+
+async function acceptComplaint(input: NewComplaint, actor: Actor, now: Date, id: string | undefined): Promise<ComplaintDoc> {
   const complaint = await Complaint.create({
+    ...(id ? { _id: id } : {}),
     ...input,
     number: await complaintNumber(now),
     category: input.category ?? classifyComplaint(input.description).category,

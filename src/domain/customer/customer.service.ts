@@ -2,8 +2,7 @@ import { Types } from 'mongoose';
 import type { ChannelId, Locale } from '../../core/message';
 import { Customer, type CustomerRecord } from './customer.model';
 import { CustomerIdentity, identityKey } from './customer-identity.model';
-
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+import { isDuplicateKey as isDuplicate } from '../../db/create-once';
 
 /** lastSeenAt is moved forward at most this often (a write per message would cost a commit each). */
 const SEEN_RESOLUTION_MS = 60_000;

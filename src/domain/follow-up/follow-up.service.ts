@@ -21,7 +21,7 @@ export interface SurveyAnswers {
 }
 
 /** A low score: a customer's opens a general complaint; a worker's tells the managers. */
-async function onLowScore(followUp: FollowUpDoc, answers: SurveyAnswers, channel: ChannelId, actor: Actor): Promise<string | undefined> {
+async function onLowScore(followUp: FollowUpDoc, answers: SurveyAnswers, channel: ChannelId, actor: Actor, complaintId?: string): Promise<string | undefined> {
   if (Math.min(answers.attitude, answers.speed, answers.resolution) > LOW_SCORE) return undefined;
   if (followUp.targetType === 'staff' || !followUp.customer) {
     announce({ kind: 'followup.low_score', params: { score: Math.min(answers.attitude, answers.speed, answers.resolution) }, managers: true, link: { page: 'follow-ups', params: [String(followUp._id)] } });
@@ -36,6 +36,8 @@ async function onLowScore(followUp: FollowUpDoc, answers: SurveyAnswers, channel
       description: `回访低分 / low follow-up score (attitude ${answers.attitude}, speed ${answers.speed}, resolution ${answers.resolution})${answers.comment ? `: ${answers.comment}` : ''}`,
     },
     actor,
+    undefined,
+    { id: complaintId },
   );
   followUp.complaint = complaint._id;
   return String(complaint._id);
@@ -43,14 +45,14 @@ async function onLowScore(followUp: FollowUpDoc, answers: SurveyAnswers, channel
 
 /**
  * Stores a satisfaction survey on its follow-up and closes it; a low score opens a general
- * complaint carrying the comment, linked from the follow-up.
+ * complaint carrying the comment, linked from the follow-up (opened once under `options.complaintId`).
  */
-export async function recordSurvey(followUpId: string, answers: SurveyAnswers, channel: ChannelId, actor: Actor): Promise<{ followUp: FollowUpDoc; complaintId?: string }> {
+export async function recordSurvey(followUpId: string, answers: SurveyAnswers, channel: ChannelId, actor: Actor, options: { complaintId?: string } = {}): Promise<{ followUp: FollowUpDoc; complaintId?: string }> {
   const followUp = await FollowUp.findById(followUpId);
   if (!followUp) throw new AppError('NOT_FOUND', `follow-up ${followUpId} not found`);
   followUp.set({ scores: { attitude: answers.attitude, speed: answers.speed, resolution: answers.resolution }, comment: answers.comment, status: 'done', completedAt: new Date(), via: channel });
   await followUp.validate();
-  const complaintId = await onLowScore(followUp, answers, channel, actor);
+  const complaintId = await onLowScore(followUp, answers, channel, actor, options.complaintId);
   await followUp.save();
   await recordAudit(actor, 'followup.survey', { type: 'FollowUp', id: followUp._id }, { scores: followUp.scores, complaint: complaintId });
   return { followUp, complaintId };

@@ -6,6 +6,7 @@ import { LEAD_MOVES, type LeadStatus } from './lead-kinds';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { getDirectoryEntry } from '../directory/directory.service';
 import { announce } from '../shared/notices';
+import { createOnce } from '../../db/create-once';
 
 export interface NewLead {
   customer: string;
@@ -20,11 +21,13 @@ export interface NewLead {
 /** The audit trail names which personal fields changed, never their values. */
 const redacted = (changes: object) => Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, k === 'name' || k === 'phone' ? '[changed]' : v]));
 
-/** Records an inquiry (咨询受理) as a new lead, to be assigned to a sales consultant. */
-export async function createLead(input: NewLead, actor: Actor): Promise<LeadDoc> {
-  const lead = await Lead.create({ ...input, status: 'new', handler: actor.type === 'user' ? actor.id : undefined, history: [{ to: 'new', note: 'inquiry recorded' }] });
-  await recordAudit(actor, 'lead.create', { type: 'Lead', id: lead._id }, { sourceChannel: input.sourceChannel });
-  return lead;
+/** Records an inquiry (咨询受理) as a new lead, to be assigned to a sales consultant (once under `options.id`). */
+export async function createLead(input: NewLead, actor: Actor, options: { id?: string } = {}): Promise<LeadDoc> {
+  return createOnce(options.id, (id) => Lead.findById(id), async () => {
+    const lead = await Lead.create({ ...(options.id ? { _id: options.id } : {}), ...input, status: 'new', handler: actor.type === 'user' ? actor.id : undefined, history: [{ to: 'new', note: 'inquiry recorded' }] });
+    await recordAudit(actor, 'lead.create', { type: 'Lead', id: lead._id }, { sourceChannel: input.sourceChannel });
+    return lead;
+  });
 }
 
 export interface LeadChanges {

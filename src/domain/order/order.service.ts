@@ -3,6 +3,7 @@ import type { ChannelId } from '../../core/message';
 import { localDay } from '../shared/local-day';
 import { Order, type OrderDoc } from './order.model';
 import { recordAudit, type Actor } from '../audit/audit.service';
+import { createOnce, isDuplicateKey } from '../../db/create-once';
 
 export interface NewOrder {
   customer: string;
@@ -22,13 +23,18 @@ function orderNumber(now: Date): string {
   return `O${localDay(now).replace(/-/g, '')}${String(randomInt(0, 10000)).padStart(4, '0')}`;
 }
 
-/** Creates an order; the total is computed from the items, never taken from the caller. */
-export async function createOrder(input: NewOrder, actor: Actor): Promise<OrderDoc> {
+/** Creates an order (once under `options.id`); the total is computed from the items, never taken from the caller. */
+export async function createOrder(input: NewOrder, actor: Actor, options: { id?: string } = {}): Promise<OrderDoc> {
+  return createOnce(options.id, (id) => Order.findById(id), () => placeOrder(input, actor, options.id));
+}
+
+async function placeOrder(input: NewOrder, actor: Actor, id: string | undefined): Promise<OrderDoc> {
   const totalFen = input.items.reduce((s, i) => s + i.quantity * i.unitPriceFen, 0);
   const status = input.status ?? 'confirmed';
   for (let attempt = 0; ; attempt++) {
     try {
       const order = await Order.create({
+        ...(id ? { _id: id } : {}),
         ...input,
         number: orderNumber(new Date()),
         totalFen,
@@ -39,7 +45,8 @@ export async function createOrder(input: NewOrder, actor: Actor): Promise<OrderD
       await recordAudit(actor, 'order.create', { type: 'Order', id: order._id }, { number: order.number, totalFen });
       return order;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000 && attempt < 5) continue;
+      // Another order drew the same number: draw again (a clash on the id is createOnce's to settle).
+      if (isDuplicateKey(err) && !(id && (await Order.exists({ _id: id }))) && attempt < 5) continue;
       throw err;
     }
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Where UI tests keep their screenshots (git-ignored). */
 export const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts/e2e');
@@ -31,4 +31,42 @@ export function watchErrors(page: Page, label: string): string[] {
     void dialog.dismiss();
   });
   return errors;
+}
+
+/**
+ * The browser of a test file: one Chromium, each page in a context of its own (its own cookies,
+ * storage and network), every page's errors collected, everything closed at the end.
+ */
+export class BrowserPages {
+  private browser?: Browser;
+  private readonly contexts: BrowserContext[] = [];
+  private readonly errors: string[][] = [];
+
+  async launch(): Promise<void> {
+    this.browser = await launchChromium();
+  }
+
+  /** A page in a context of its own, with the context (to take it offline, to route its requests). */
+  async open(label: string, options: BrowserContextOptions = {}): Promise<{ page: Page; context: BrowserContext }> {
+    if (!this.browser) throw new Error('BrowserPages.launch() has not run');
+    const context = await this.browser.newContext(options);
+    this.contexts.push(context);
+    const page = await context.newPage();
+    this.errors.push(watchErrors(page, label));
+    return { page, context };
+  }
+
+  async newPage(label: string, options: BrowserContextOptions = {}): Promise<Page> {
+    return (await this.open(label, options)).page;
+  }
+
+  /** What every page reported so far (uncaught errors, dialogs, 5xx answers). */
+  seenErrors(): string[] {
+    return this.errors.flat();
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.contexts) await c.close().catch(() => undefined);
+    await this.browser?.close().catch(() => undefined);
+  }
 }
