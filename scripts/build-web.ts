@@ -36,6 +36,24 @@ const cssAsText: Plugin = {
   },
 };
 
+/**
+ * The widget's socket runs on long-polling and WebSocket; engine.io-client's transport table also
+ * pulls in its WebTransport client (about 0.9 KB gzipped), which this server never offers (it
+ * needs HTTP/3). The table is loaded without it; a changed table fails the build instead of
+ * bundling it silently.
+ */
+const withoutWebTransport: Plugin = {
+  name: 'engine.io-without-webtransport',
+  setup(b) {
+    b.onLoad({ filter: /engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]index\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const contents = source.replace(/^import \{ WT \} from "\.\/webtransport\.js";\n/m, '').replace(/^\s*webtransport: WT,\n/m, '');
+      if (contents.includes('WT')) throw new Error(`engine.io-client's transport table changed (${args.path}): update withoutWebTransport in scripts/build-web.ts`);
+      return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+
 function gzipSize(file: string): number {
   return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 }
@@ -51,7 +69,7 @@ async function buildWidget(outDir: string, minify: boolean): Promise<string> {
     target: TARGET,
     minify,
     legalComments: 'none',
-    plugins: [cssAsText],
+    plugins: [cssAsText, withoutWebTransport],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });

@@ -3,6 +3,7 @@
  * signs in to the console, claims, replies, is stopped by a forbidden phrase, closes; the customer
  * rates. Debian's Chromium through playwright-core; screenshots go to test-artifacts/e2e/.
  */
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../src/domain/user/user.service';
 import { SYSTEM } from '../../src/domain/audit/audit.service';
@@ -52,6 +53,8 @@ describe('live chat in the browser: widget, console, hand-off, rating', () => {
     expect(widget.status).toBe(200);
     expect(widget.headers.get('content-type')).toMatch(/javascript/);
     expect(widget.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    // The whole widget, socket.io-client included, stays within 30 KB gzipped.
+    expect(gzipSync(Buffer.from(await widget.arrayBuffer()), { level: 9 }).length).toBeLessThanOrEqual(30 * 1024);
     expect(await (await fetch(`${live.baseUrl}/widget/config.json`)).json()).toEqual({ prechatForm: false, upload: { maxBytes: 10 * 1024 * 1024, types: expect.arrayContaining(['image/jpeg', 'image/png']) } });
     const demo = await fetch(`${live.baseUrl}/demo`);
     expect(await demo.text()).toMatch(/<script src="\/widget\.js" async><\/script>/);

@@ -93,6 +93,8 @@ export class ChatConnection {
   private openSocket(): void {
     const socket = io(`${this.base}/widget`, {
       auth: { conversationId: this.session.conversationId, token: this.session.token },
+      // Long-polling first, then the upgrade to a WebSocket (WebTransport is not bundled: scripts/build-web.ts).
+      transports: ['polling', 'websocket'],
       reconnectionDelay: 1000,
       reconnectionDelayMax: 10000,
       timeout: 8000,
