@@ -17,7 +17,7 @@ export const MAX_DELIVERY_ATTEMPTS = 3;
 /** The sweep leaves fresh messages to the instance that stored them. */
 const SWEEP_MIN_AGE_MS = 5_000;
 
-type Delivery = { state: 'pending' | 'inline' | 'none'; attempts: number; lockedUntil?: Date; owner?: string };
+type Delivery = { state: 'pending' | 'inline' | 'none'; attempts: number; lockedUntil?: Date; owner?: string; after?: Types.ObjectId[] };
 
 const conversationRef = (c: Pick<ConversationRecord, 'channel' | 'externalUserId' | 'conversationKey' | 'replyContext'>): ConversationRef => ({
   channel: c.channel as ChannelId,
@@ -138,6 +138,7 @@ export class Outbox {
       if (!held) return;
     }
     const attempts = (message.delivery?.attempts ?? 0) + 1;
+    if (message.delivery?.after?.length) await this.afterEarlier(message.delivery.after);
     try {
       await adapter.send(conversationRef(conversation), [toOutbound(message)]);
       await this.settle(message._id, { 'delivery.state': 'sent', 'delivery.at': this.now(), 'delivery.attempts': attempts });
@@ -150,6 +151,20 @@ export class Outbox {
       else set['delivery.state'] = 'failed';
       await this.settle(message._id, set);
     }
+  }
+
+  /**
+   * The previous turn ran on another instance, which may still be sending its replies (a platform's
+   * per-chat rate limit queues them there): wait until they leave `pending`, so the customer reads
+   * the bot in order. Bounded by the delivery lock: a sender that died is resumed by the sweep.
+   */
+  private async afterEarlier(earlier: Types.ObjectId[]): Promise<void> {
+    const deadline = Date.now() + this.lockMs;
+    for (let wait = 25; Date.now() < deadline; wait = Math.min(wait * 2, 400)) {
+      if (!(await Message.exists({ _id: { $in: earlier }, 'delivery.state': 'pending' }))) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    this.deps.log.warn({ earlier: earlier.map(String) }, 'earlier replies still pending: sending after waiting');
   }
 
   private async settle(id: Types.ObjectId, set: Record<string, unknown>): Promise<void> {
@@ -167,6 +182,8 @@ export async function storeReplies(conversation: ConversationRecord, inbound: Me
   if (!replies.length) return [];
   const base = Math.max(now.getTime(), (inbound?.createdAt?.getTime() ?? 0) + 1);
   const delivery = outbox.initialDelivery(conversation.channel as ChannelId, !!inbound?.repliesInline);
+  // The previous turn's replies are another instance's to send: ours go after them.
+  if (delivery.state === 'pending' && conversation.lastReplies?.length && conversation.lastRepliesBy !== INSTANCE_ID) delivery.after = conversation.lastReplies;
   const turnKey = inbound ? String(inbound._id) : new Types.ObjectId().toHexString();
   const docs: MessageRecord[] = replies.map((reply, i) => ({
     _id: new Types.ObjectId(), conversation: conversation._id, customer: conversation.customer, channel: conversation.channel, direction: 'out', author: reply.author,

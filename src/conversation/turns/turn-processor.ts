@@ -196,7 +196,7 @@ export class TurnProcessor {
         this.deps.log.error({ err, conversationId: String(conversation._id), messageId: inbound && String(inbound._id) }, 'turn failed');
         return this.fail(conversation, inbound);
       }
-      const saved = await commitTurn(conversation, this.owner, stateOf(conversation, result, inbound, this.deps.now()), inbound?._id);
+      const saved = await commitTurn(conversation, this.owner, { ...stateOf(conversation, result, inbound, this.deps.now()), ...sending(stored) }, inbound?._id);
       if (saved) return { saved, replies: await this.committed(saved, customer, inbound, result, stored) };
       await Message.deleteMany({ _id: { $in: stored.map((m) => m._id) } });
       const fresh = await Conversation.findById(conversation._id).lean();
@@ -283,6 +283,16 @@ export class TurnProcessor {
       proactive,
     };
   }
+}
+
+/**
+ * Replies this instance is to send (a platform's, not read by their client): the next turn, should
+ * it run on another instance, sends its own after them. Nothing when there are none, so that the
+ * previous turn's stay the ones to wait for.
+ */
+function sending(stored: MessageRecord[]): Record<string, unknown> {
+  const pending = stored.filter((m) => m.delivery?.state === 'pending').map((m) => m._id);
+  return pending.length ? { lastReplies: pending, lastRepliesBy: INSTANCE_ID } : {};
 }
 
 /** The conversation fields a turn writes. */

@@ -56,6 +56,12 @@ const conversationSchema = new Schema(
     /** The last inbound messages whose turn is saved (the commit point of a turn; bounded). */
     turns: { type: [Schema.Types.ObjectId], default: [] },
     /**
+     * The replies of the last turn that had some, still to be sent then, and the instance sending
+     * them: a next turn run on another instance sends its replies after them (in the customer's order).
+     */
+    lastReplies: { type: [Schema.Types.ObjectId], default: undefined },
+    lastRepliesBy: { type: String },
+    /**
      * The turn lease: the instance that runs this conversation's turns until leaseUntil. Taken by a
      * compare-and-set; a dead instance's lease expires and another carries on.
      */

@@ -71,6 +71,8 @@ const messageSchema = new Schema(
       nextAt: Date,
       lockedUntil: Date,
       owner: String,
+      /** Earlier replies of the conversation being sent by another instance: this one goes after them. */
+      after: { type: [Schema.Types.ObjectId], default: undefined },
     },
   },
   { timestamps: true },
