@@ -21,7 +21,8 @@ const LEAN = { new: true, lean: true } as const;
  * database round trip on this path. First contact still goes through the model (defaults).
  */
 const raw = () => Conversation.collection;
-const AFTER = { returnDocument: 'after' } as const;
+/** Returned after the write, without `turns` (only written: the commit point; nothing on the path reads it). */
+const AFTER = { returnDocument: 'after', projection: { turns: 0 } } as const;
 type Filter = Parameters<ReturnType<typeof raw>['findOneAndUpdate']>[0];
 type Update = Parameters<ReturnType<typeof raw>['findOneAndUpdate']>[1];
 const write = (filter: Filter, update: Record<string, unknown>) => raw().findOneAndUpdate(filter, update as Update, AFTER) as unknown as Promise<ConversationRecord | null>;
