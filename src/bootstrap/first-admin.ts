@@ -3,8 +3,9 @@ import { User } from '../domain/user/user.model';
 import { createUser } from '../domain/user/user.service';
 import { generatePassword } from '../domain/user/password';
 import { SYSTEM } from '../domain/audit/audit.service';
+import { isDuplicateKey } from '../db/create-once';
 
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000 || (err as { code?: string }).code === 'DUPLICATE';
+const isDuplicate = (err: unknown) => isDuplicateKey(err) || (err as { code?: string }).code === 'DUPLICATE';
 
 /**
  * First run: when no admin exists, create one from ADMIN_EMAIL / ADMIN_PASSWORD, or with a

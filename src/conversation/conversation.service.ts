@@ -15,6 +15,7 @@ import type { Outbox } from './outbox';
 import { toOutbound } from './message-view';
 import { createWithInbound, dropPending, enqueueInbound, openConversation, openKeyOf, releaseTurnLease, type Queued } from './turns/conversation-store';
 import { TurnProcessor } from './turns/turn-processor';
+import { isDuplicateKey } from '../db/create-once';
 
 export interface ConversationServiceDeps {
   engine: Engine;
@@ -64,7 +65,7 @@ export class ConversationService implements Inbox {
     try {
       await Message.collection.insertOne(inbound);
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       return this.duplicate(msg, inboundId, queued);
     }
     this.turns.expect(inbound, customer);

@@ -9,6 +9,7 @@ import { INSTANCE_ID } from '../db/lease';
 import { ChannelError } from '../errors';
 import type { EventBus } from './events';
 import { toOutbound } from './message-view';
+import { isDuplicateKey } from '../db/create-once';
 
 /** A sender holds a message this long by default; a crashed sender's messages are resumed after it. */
 const DELIVERY_LOCK_MS = 60_000;
@@ -195,7 +196,7 @@ export async function storeReplies(conversation: ConversationRecord, inbound: Me
     await Message.collection.insertMany(docs, { ordered: true });
     return docs;
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000 || !inbound) throw err;
+    if (!isDuplicateKey(err) || !inbound) throw err;
     // Stored by an earlier run of this turn that did not get to commit: those are the replies.
     return Message.find({ replyTo: inbound._id }).sort({ createdAt: 1, _id: 1 }).lean();
   }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { NonceStore, NonceVerdict } from '../../adapters/shared/replay-guard';
 import { WebhookNonce } from './webhook-nonce.model';
+import { isDuplicateKey } from './create-once';
 
 const CLEAN_UP_EVERY_MS = 60_000;
 
@@ -22,7 +23,7 @@ export function mongoNonceStore(log: Logger, now: () => number = Date.now): Nonc
         await WebhookNonce.create({ _id: key, digest, expiresAt });
         return 'new';
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
       const seen = await WebhookNonce.findById(key, { digest: 1 }).lean();
       return seen?.digest === digest ? 'same' : 'different';

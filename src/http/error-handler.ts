@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import mongoose from 'mongoose';
 import { AppError, ERRORS, type ErrorCode } from '../errors';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-errors';
+import { isDuplicateKey } from '../db/create-once';
 
 /** Error body every route answers with: a stable code, a message, and details (e.g. fields). */
 export interface ErrorBody {
@@ -62,7 +63,7 @@ export function errorResponse(err: FastifyError | Error): { status: number; body
   }
   if (isDatabaseUnavailable(err)) return send('DATABASE_UNAVAILABLE');
   if (err instanceof mongoose.Error.CastError) return send('VALIDATION_FAILED', `${err.path} is not valid`, [{ field: err.path, message: err.message }]);
-  if ((err as { code?: unknown }).code === 11000) {
+  if (isDuplicateKey(err)) {
     // keyPattern from mongod; servers that omit it still name the key in the message ("dup key: { email: … }").
     const field = Object.keys((err as { keyPattern?: Record<string, unknown> }).keyPattern ?? {})[0] ?? /dup key: \{ *"?([\w.]+)"?:/.exec(err.message)?.[1];
     return send('DUPLICATE', field ? `Another record has the same ${field}` : undefined, field ? [{ field, message: 'is already used' }] : undefined);

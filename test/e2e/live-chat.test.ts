@@ -7,12 +7,12 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../src/domain/user/user.service';
 import { SYSTEM } from '../../src/domain/audit/audit.service';
-import { User } from '../../src/domain/user/user.model';
 import { Conversation } from '../../src/domain/conversation/conversation.model';
 import { BrowserPages, snap } from './helpers/browser';
 import { startLiveService, type LiveService } from './helpers/live-service';
 import { WidgetPage } from './helpers/widget-page';
 import { ConsolePage } from './helpers/console-page';
+import { createOnlineAgent } from './helpers/agent-api';
 
 jest.setTimeout(180_000);
 
@@ -31,9 +31,7 @@ describe('live chat in the browser: widget, console, hand-off, rating', () => {
 
   beforeAll(async () => {
     live = await startLiveService('e2e_live_chat', { ASSIGNMENT_MODE: 'manual', LOGIN_MAX_FAILURES: '3' });
-    const agent = await createUser({ email: 'wang@example.com', name: '王小明', role: 'agent', password: 'agent-password-1' }, SYSTEM);
-    // Online with a console seen now (presence.service sets a user never seen offline).
-    await User.updateOne({ _id: agent._id }, { $set: { presence: 'online', presenceSeenAt: new Date() } });
+    const agent = await createOnlineAgent('wang@example.com', '王小明', 'agent-password-1');
     agentNumber = agent.agentNumber;
     await createUser({ email: 'locked@example.com', name: '锁定', role: 'agent', password: 'locked-password-1' }, SYSTEM);
     await browser.launch();

@@ -6,9 +6,6 @@
  * test-artifacts/e2e/media-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
-import { createUser } from '../../src/domain/user/user.service';
-import { SYSTEM } from '../../src/domain/audit/audit.service';
-import { User } from '../../src/domain/user/user.model';
 import { Complaint } from '../../src/domain/complaint/complaint.model';
 import { Message } from '../../src/domain/message/message.model';
 import { BrowserPages, snap } from './helpers/browser';
@@ -16,6 +13,7 @@ import { startLiveService, type LiveService } from './helpers/live-service';
 import { WidgetPage } from './helpers/widget-page';
 import { ConsolePage } from './helpers/console-page';
 import { photoJpeg, photoPng, PROGRAM } from '../helpers/media-files';
+import { createOnlineAgent } from './helpers/agent-api';
 
 jest.setTimeout(180_000);
 
@@ -42,8 +40,7 @@ describe('pictures and files in the widget and the console', () => {
 
   beforeAll(async () => {
     live = await startLiveService('e2e_media', { ASSIGNMENT_MODE: 'manual', MEDIA_MAX_BYTES: String(MAX_BYTES) });
-    const agent = await createUser({ email: 'wang@example.com', name: '王小明', role: 'agent', password: 'agent-password-1' }, SYSTEM);
-    await User.updateOne({ _id: agent._id }, { $set: { presence: 'online', presenceSeenAt: new Date() } });
+    await createOnlineAgent('wang@example.com', '王小明', 'agent-password-1');
     await browser.launch();
   });
 

@@ -3,14 +3,12 @@
  * then works over the REST API by polling, and an agent's reply still reaches the customer.
  */
 import type { Browser } from 'playwright-core';
-import { createUser } from '../../src/domain/user/user.service';
-import { SYSTEM } from '../../src/domain/audit/audit.service';
-import { User } from '../../src/domain/user/user.model';
 import { Customer } from '../../src/domain/customer/customer.model';
 import { Conversation } from '../../src/domain/conversation/conversation.model';
 import { launchChromium, snap, watchErrors } from './helpers/browser';
 import { startLiveService, type LiveService } from './helpers/live-service';
 import { WidgetPage } from './helpers/widget-page';
+import { createOnlineAgent } from './helpers/agent-api';
 
 jest.setTimeout(120_000);
 
@@ -33,9 +31,7 @@ describe('the widget without its socket, with the pre-chat form', () => {
 
   beforeAll(async () => {
     live = await startLiveService('e2e_widget_fallback', { ASSIGNMENT_MODE: 'manual', WIDGET_PRECHAT_FORM: 'true' });
-    const agent = await createUser({ email: 'li@example.com', name: '李娜', role: 'agent', password: 'agent-password-2' }, SYSTEM);
-    // Online with a console seen now (presence.service sets a user never seen offline).
-    await User.updateOne({ _id: agent._id }, { $set: { presence: 'online', presenceSeenAt: new Date() } });
+    await createOnlineAgent('li@example.com', '李娜', 'agent-password-2');
     browser = await launchChromium();
   });
 

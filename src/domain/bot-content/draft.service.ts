@@ -2,6 +2,7 @@ import { AppError } from '../../errors';
 import { BotDraft, type Author } from './bot-content.model';
 import { bundleOf, hashOf, NAMED_SECTIONS, PART_NAME, partKey, partsOf, type BotBundle, type Section } from './content-bundle';
 import { currentNumber, readVersion } from './version.service';
+import { isDuplicateKey } from '../../db/create-once';
 
 /** The draft of a profile's bot: what the console edits, tests and publishes. */
 export interface Draft {
@@ -15,7 +16,7 @@ export interface Draft {
   updatedBy?: { id?: string; name?: string };
 }
 
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+const isDuplicate = (err: unknown) => isDuplicateKey(err);
 
 /** The draft, or the current version when nobody has changed anything since it was published. */
 export async function readDraft(profile: string): Promise<Draft> {

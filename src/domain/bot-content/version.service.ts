@@ -3,8 +3,9 @@ import { AppError } from '../../errors';
 import { BotContentVersion, BotFlowVersion, BotRelease, type Author } from './bot-content.model';
 import { hashOf, type BotBundle } from './content-bundle';
 import { assignFlowVersions, type FlowFingerprint } from './flow-versions';
+import { isDuplicateKey } from '../../db/create-once';
 
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+const isDuplicate = (err: unknown) => isDuplicateKey(err);
 
 /** A published version without its content. */
 export interface VersionMeta {

@@ -8,6 +8,7 @@ import { getDirectoryEntry, storeManagers } from '../directory/directory.service
 import { announce, type Contact } from '../shared/notices';
 import { localDay } from '../shared/local-day';
 import { Contract, RENEWAL_NOTICE_DAYS, type ContractDoc, type ContractFields } from './contract.model';
+import { isDuplicateKey } from '../../db/create-once';
 
 export interface ContractInput {
   number: string;
@@ -137,8 +138,8 @@ export async function remindRenewals(today: Date): Promise<number> {
       { $set: { 'renewal.state': 'due', 'renewal.notifiedAt': today }, $push: { history: { from: 'none', to: 'due', at: today, note: 'renewal reminder' } } },
     );
     if (!claimed.modifiedCount) continue;
-    await FollowUp.create({ targetType: 'customer', customer: contract.customer, contract: contract._id, reason: 'renewal', dueAt: today, script: 'contract-renewal', ruleKey: `renewal:${String(contract._id)}` }).catch((err: { code?: number }) => {
-      if (err.code !== 11000) throw err;
+    await FollowUp.create({ targetType: 'customer', customer: contract.customer, contract: contract._id, reason: 'renewal', dueAt: today, script: 'contract-renewal', ruleKey: `renewal:${String(contract._id)}` }).catch((err: unknown) => {
+      if (!isDuplicateKey(err)) throw err;
     });
     const contacts: Contact[] = (await storeManagers(contract.store)).map((m) => ({ name: m.name, wecomUserId: m.wecomUserId ?? undefined, email: m.email ?? undefined }));
     if (contract.consultant) {

@@ -9,6 +9,7 @@ import { dayStart } from '../shared/day-range';
 import { localDay } from '../shared/local-day';
 import { announce } from '../shared/notices';
 import type { ChannelId } from '../../core/message';
+import { isDuplicateKey } from '../../db/create-once';
 
 /** A score at or below this opens a complaint (a dissatisfied customer is followed up). */
 export const LOW_SCORE = 2;
@@ -81,7 +82,7 @@ export async function scheduleFollowUp(input: NewFollowUp, actor: Actor): Promis
     await recordAudit(actor, 'followup.schedule', { type: 'FollowUp', id: followUp._id }, { reason: followUp.reason, targetType: followUp.targetType });
     return followUp;
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000 || !input.ruleKey) throw err;
+    if (!isDuplicateKey(err) || !input.ruleKey) throw err;
     const existing = await FollowUp.findOne({ ruleKey: input.ruleKey });
     if (!existing) throw err;
     return existing;

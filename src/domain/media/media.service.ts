@@ -5,6 +5,7 @@ import { readAll, type FileStorage, type StoredFile } from './file-storage';
 import { MediaFile, type MediaFileFields } from './media-file.model';
 import { detectType, isPicture, kindOf } from './media-type';
 import { makeThumbnail } from './thumbnail';
+import { isDuplicateKey } from '../../db/create-once';
 
 /** MEDIA_MAX_BYTES and MEDIA_ALLOWED_TYPES. */
 export interface MediaPolicy {
@@ -102,7 +103,7 @@ export class MediaService {
       return toAttachment(record);
     } catch (err) {
       await this.discard(fileId, thumbnailId);
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       // Stored meanwhile by a concurrent retry of the same delivery: that copy is the one.
       const first = await MediaFile.findOne({ key: record.key }).lean();
       if (!first) throw new AppError('CONFLICT', 'The file was stored and removed at once; send it again');

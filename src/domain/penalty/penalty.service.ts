@@ -8,6 +8,7 @@ import { User } from '../user/user.model';
 import { localDay } from '../shared/local-day';
 import { Penalty, type PenaltyDoc, type PenaltyFields } from './penalty.model';
 import type { PenaltyStatus } from './penalty-kinds';
+import { isDuplicateKey } from '../../db/create-once';
 
 type Signer = Actor & { name: string };
 
@@ -40,7 +41,7 @@ export async function issuePenalty(input: NewPenalty, actor: Signer, now = new D
       await recordAudit(actor, 'penalty.issue', { type: 'Penalty', id: penalty._id }, { number: penalty.number, amountFen: penalty.amountFen });
       return penalty;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000 && attempt < 5) continue;
+      if (isDuplicateKey(err) && attempt < 5) continue;
       throw err;
     }
   }

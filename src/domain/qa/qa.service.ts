@@ -7,6 +7,7 @@ import { dayStart, isoWeek, weekMonday } from '../shared/day-range';
 import { localDay } from '../shared/local-day';
 import { QaReview, type QaReviewDoc } from './qa-review.model';
 import { QA_ITEMS, type QaItem } from './qa-kinds';
+import { isDuplicateKey } from '../../db/create-once';
 
 /** Up to `n` of the items, drawn at random (Fisher–Yates on a copy). */
 function sample<T>(items: T[], n: number): T[] {
@@ -39,7 +40,7 @@ export async function sampleWeek(now: Date, perAgent: number): Promise<{ week: s
         await QaReview.create({ key: `${week}:${String(c._id)}`, week, agent: new Types.ObjectId(agent), conversation: c._id, closedAt: c.closedAt });
         sampled++;
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
     }
   }

@@ -5,6 +5,7 @@ import { announce } from '../shared/notices';
 import { monthlyComplaintAnalysis } from './complaint-analysis';
 import { monthlyInquiryReport } from './periodic-reports';
 import { ReportDocument, REPORT_KINDS, type ReportDocumentDoc } from './report-document.model';
+import { isDuplicateKey } from '../../db/create-once';
 
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -38,7 +39,7 @@ export async function generateDueMonthlyReports(now: Date, actor: Actor): Promis
       made.push(doc);
       announce({ kind: 'report.ready', params: { kind, period }, managers: true, alert: kind === 'complaint-monthly', link: { page: 'reports', params: ['documents', String(doc._id)] } });
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
   return made;

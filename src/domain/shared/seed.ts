@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+import { isDuplicateKey } from '../../db/create-once';
 
 /**
  * Fills an empty collection with its starting documents, once: nothing happens when it has any
@@ -13,7 +14,7 @@ export async function seedIfEmpty<T>(model: Model<T>, docs: readonly Partial<T>[
       await model.create(doc);
       inserted++;
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
   return inserted;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { LoginThrottle as Throttles } from './login-throttle.model';
+import { isDuplicateKey } from '../../db/create-once';
 
 export interface ThrottleSettings {
   /** LOGIN_MAX_FAILURES attempts per e-mail and address… */
@@ -93,7 +94,7 @@ export class LoginThrottle {
     try {
       return (await upsert())!;
     } catch (err) {
-      if ((err as { code?: unknown }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       return (await upsert())!;
     }
   }

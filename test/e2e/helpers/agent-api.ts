@@ -10,11 +10,17 @@ export interface AgentApi {
   close(conversationId: string): Promise<void>;
 }
 
+/** An agent online with a console seen now (presence.service takes a user never seen for offline). */
+export async function createOnlineAgent(email: string, name: string, password: string) {
+  const user = await createUser({ email, name, role: 'agent', password }, SYSTEM);
+  await User.updateOne({ _id: user._id }, { $set: { presence: 'online', presenceSeenAt: new Date() } });
+  return user;
+}
+
 /** Creates an online agent, signs in and returns its console API calls (each asserts success). */
 export async function onlineAgent(baseUrl: string, email: string, name: string): Promise<AgentApi> {
   const password = 'agent-password-9';
-  const user = await createUser({ email, name, role: 'agent', password }, SYSTEM);
-  await User.updateOne({ _id: user._id }, { $set: { presence: 'online' } });
+  const user = await createOnlineAgent(email, name, password);
   const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   if (login.status !== 200) throw new Error(`agent login answered ${login.status}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
