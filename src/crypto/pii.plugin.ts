@@ -1,4 +1,4 @@
-import mongoose, { type Document, type Query, type Schema } from 'mongoose';
+import mongoose, { type Document, type Model, type Query, type Schema } from 'mongoose';
 import { isEncrypted } from './field-cipher';
 import { openObject, sealObject, sealed, siblingPaths, siblingValues, type PiiField } from './pii-fields';
 import { mentions, rewriteFilter } from './pii-filter';
@@ -13,6 +13,31 @@ const registry = new Map<Schema, PiiField[]>();
 /** The personal fields a schema encrypts (none: not an archive); for key rotation. */
 export function piiFieldsOf(schema: Schema): PiiField[] {
   return registry.get(schema) ?? [];
+}
+
+const hidden = new WeakMap<Schema, Record<string, 0> | undefined>();
+/** The paths a schema never selects by default (`select: false`: hashes, blind indexes), as a projection. */
+function hiddenPaths(schema: Schema): Record<string, 0> | undefined {
+  if (!hidden.has(schema)) {
+    const projection: Record<string, 0> = {};
+    schema.eachPath((path, type) => {
+      if ((type as unknown as { options?: { select?: boolean } }).options?.select === false) projection[path] = 0;
+    });
+    hidden.set(schema, Object.keys(projection).length ? projection : undefined);
+  }
+  return hidden.get(schema);
+}
+
+/**
+ * One document straight from the driver, as `Model.findOne(filter).lean()` returns it (hidden
+ * paths left out, personal fields decrypted), for the per-message path: mongoose's query building
+ * there costs more than the round trip. The filter goes as it is (no casting, no PII rewriting):
+ * callers pass ids.
+ */
+export async function findOneOpen<T>(model: { collection: Model<unknown>['collection']; schema: Schema }, filter: Record<string, unknown>): Promise<T | null> {
+  const doc = await model.collection.findOne(filter, { projection: hiddenPaths(model.schema) });
+  if (doc) openObject(piiFieldsOf(model.schema), doc);
+  return doc as T | null;
 }
 
 type Stash = { holder: Document; path: string; full: string; plain: unknown }[];

@@ -3,6 +3,7 @@ import type { ChannelId, Locale } from '../../core/message';
 import { Customer, type CustomerRecord } from './customer.model';
 import { CustomerIdentity, identityKey } from './customer-identity.model';
 import { isDuplicateKey as isDuplicate } from '../../db/create-once';
+import { findOneOpen } from '../../crypto/pii.plugin';
 
 /** lastSeenAt is moved forward at most this often (a write per message would cost a commit each). */
 const SEEN_RESOLUTION_MS = 60_000;
@@ -48,7 +49,7 @@ export async function identifyCustomer(channel: ChannelId, externalId: string, p
  * message would cost a commit each). Undefined when there is no such customer.
  */
 export async function seenCustomer(id: Types.ObjectId, now = new Date()): Promise<CustomerRecord | undefined> {
-  const customer = await Customer.findById(id).lean();
+  const customer = await findOneOpen<CustomerRecord>(Customer, { _id: id });
   if (!customer) return undefined;
   if (!customer.lastSeenAt || now.getTime() - customer.lastSeenAt.getTime() > SEEN_RESOLUTION_MS) {
     await Customer.updateOne({ _id: customer._id, $or: [{ lastSeenAt: null }, { lastSeenAt: { $lt: now } }] }, { $set: { lastSeenAt: now } });
