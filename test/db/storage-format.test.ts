@@ -178,25 +178,50 @@ function startStockServer(file: string): Promise<{ port: number; stop: () => Pro
   });
 }
 
+/** Writes documents and a unique index with the stock backend; returns them as read back there. */
+async function writeOldFile(dir: string): Promise<Document[]> {
+  const stock = await startStockServer(path.join(dir, 'kefu.mv.db'));
+  const old = new MongoClient(`mongodb://127.0.0.1:${stock.port}/`);
+  try {
+    const col = old.db('kefu_old').collection('things');
+    await col.createIndex({ code: 1 }, { unique: true, sparse: true });
+    await col.insertMany([{ ...everyType(), code: 'A-1' }, { ...everyType(), code: 'B-2' }, { _id: 'by-name', v: 1 } as Document]);
+    await old.db('kefu_old').collection('other').insertOne({ _id: new ObjectId(), note: '保留' });
+    return await col.find().sort({ _id: 1 }).toArray();
+  } finally {
+    await old.close();
+    await stock.stop();
+  }
+}
+
 describe('a file written in the stock H2 layout', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-convert-'));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it('is converted when the server opens it: every document, id and unique index kept', async () => {
-    const stock = await startStockServer(path.join(dataDir, 'kefu.mv.db'));
-    const old = new MongoClient(`mongodb://127.0.0.1:${stock.port}/`);
-    const written: Document[] = [{ ...everyType(), code: 'A-1' }, { ...everyType(), code: 'B-2' }, { _id: 'by-name', v: 1 }];
-    let expected: Document[];
+  it('is taken up again after a conversion cut off by a crash', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-convert-cut-'));
     try {
-      const col = old.db('kefu_old').collection('things');
-      await col.createIndex({ code: 1 }, { unique: true, sparse: true });
-      await col.insertMany(written);
-      await old.db('kefu_old').collection('other').insertOne({ _id: new ObjectId(), note: '保留' });
-      expected = await col.find().sort({ _id: 1 }).toArray();
+      const expected = await writeOldFile(dir);
+      execFileSync('java', ['-cp', path.join(JARS, '*'), path.join(__dirname, 'fixtures', 'InterruptConversion.java'), path.join(dir, 'kefu.mv.db')]);
+      const server = await startMongoJavaServer({ jars: JARS, dataDir: dir, heapMb: 256, log });
+      const client = await connect(server);
+      try {
+        const col = client.db('kefu_old').collection('things');
+        expect((await col.find().sort({ _id: 1 }).toArray()).map(canonical)).toEqual(expected.map(canonical));
+        expect(await client.db('kefu_old').collection('other').countDocuments()).toBe(1);
+        await expect(col.insertOne({ ...everyType(), code: 'A-1' })).rejects.toMatchObject({ code: 11000 });
+      } finally {
+        await client.close();
+        await server.stop();
+      }
     } finally {
-      await old.close();
-      await stock.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('is converted when the server opens it: every document, id and unique index kept', async () => {
+    const expected = await writeOldFile(dataDir);
+    const b2 = expected.find((d) => d.code === 'B-2')!;
 
     let server = await startMongoJavaServer({ jars: JARS, dataDir, heapMb: 256, log });
     let client = await connect(server);
@@ -208,8 +233,8 @@ describe('a file written in the stock H2 layout', () => {
       expect(await client.db('kefu_old').collection('other').findOne({}, { projection: { _id: 0 } })).toEqual({ note: '保留' });
       // The converted unique indexes still refuse duplicates and still find by value.
       await expect(col.insertOne({ ...everyType(), code: 'A-1' })).rejects.toMatchObject({ code: 11000 });
-      expect(await col.findOne({ code: 'B-2' }, { projection: { _id: 1 } })).toEqual({ _id: written[1]._id });
-      expect(await col.findOne(byId(written[1]._id), { projection: { _id: 1 } })).toEqual({ _id: written[1]._id });
+      expect(await col.findOne({ code: 'B-2' }, { projection: { _id: 1 } })).toEqual({ _id: b2._id });
+      expect(await col.findOne(byId(b2._id), { projection: { _id: 1 } })).toEqual({ _id: b2._id });
       await col.insertOne({ _id: 'new', v: 2 } as Document);
     } finally {
       await client.close();

@@ -357,6 +357,8 @@ public class KefuMongoServer {
      */
     static final class StorageFormat {
         private static final String FORMAT = "bson-1";
+        /** Where an old map waits while it is converted. */
+        private static final String ASIDE = "kefu.converting.";
         private static final ThreadLocal<ByteBuf> BUFFER = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
         /** The process's store (set by prepare). */
         static MVStore store;
@@ -374,20 +376,36 @@ public class KefuMongoServer {
         }
 
         private static boolean isIndexMap(String name) {
-            return !isDataMap(name) && name.contains("._index_");
+            return !isDataMap(name) && !name.startsWith(ASIDE) && name.contains("._index_");
         }
 
-        /** Marks a new store, or converts an old one map by map (before anything else opens them). */
+        /**
+         * Marks a new store, or converts an old one map by map (before anything else opens them).
+         * Each old map is first renamed aside ("kefu.converting.<name>") and removed only once
+         * copied; H2 may write a large conversion before its final commit, so an interrupted one
+         * is taken up again from the maps still set aside (their half-copied successors dropped).
+         */
         static void prepare(MVStore store) {
             StorageFormat.store = store;
             MVMap<String, String> meta = store.openMap("kefu.storage");
             if (FORMAT.equals(meta.get("format"))) return;
             List<String> names = new ArrayList<>();
-            for (String name : store.getMapNames()) if (isDataMap(name) || isIndexMap(name)) names.add(name);
+            for (String name : store.getMapNames()) {
+                if (name.startsWith(ASIDE)) {
+                    String original = name.substring(ASIDE.length());
+                    if (store.hasMap(original)) store.removeMap(original);
+                    names.add(original);
+                }
+            }
+            for (String name : store.getMapNames()) {
+                if (isDataMap(name) || isIndexMap(name)) {
+                    store.renameMap(store.openMap(name), ASIDE + name);
+                    names.add(name);
+                }
+            }
             if (!names.isEmpty()) System.err.println("converting " + names.size() + " maps of " + store.getFileStore().getFileName() + " to the BSON layout");
             for (String name : names) {
-                MVMap<Object, Object> old = store.openMap(name);
-                store.renameMap(old, "kefu.converting." + name);
+                MVMap<Object, Object> old = store.openMap(ASIDE + name);
                 if (isDataMap(name)) {
                     MVMap<Object, Stored> fresh = store.openMap(name, dataMap());
                     for (Map.Entry<Object, Object> e : old.entrySet()) fresh.put(e.getKey(), new Stored((Document) e.getValue()));
