@@ -16,6 +16,7 @@ import { toOutbound } from './message-view';
 import { createWithInbound, dropPending, enqueueInbound, openConversation, openKeyOf, releaseTurnLease, type Queued } from './turns/conversation-store';
 import { TurnProcessor } from './turns/turn-processor';
 import { isDuplicateKey } from '../db/create-once';
+import { driverCollection } from '../db/driver-collection';
 
 export interface ConversationServiceDeps {
   engine: Engine;
@@ -63,7 +64,7 @@ export class ConversationService implements Inbox {
       ...(msg.localeHint || msg.replyContext ? { payload: { localeHint: msg.localeHint, replyContext: msg.replyContext } } : {}),
     };
     try {
-      await Message.collection.insertOne(inbound);
+      await driverCollection<MessageRecord>(Message).insertOne(inbound);
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       return this.duplicate(msg, inboundId, queued);

@@ -10,6 +10,7 @@ import { ChannelError } from '../errors';
 import type { EventBus } from './events';
 import { toOutbound } from './message-view';
 import { isDuplicateKey } from '../db/create-once';
+import { driverCollection } from '../db/driver-collection';
 
 /** A sender holds a message this long by default; a crashed sender's messages are resumed after it. */
 const DELIVERY_LOCK_MS = 60_000;
@@ -193,7 +194,7 @@ export async function storeReplies(conversation: ConversationRecord, inbound: Me
   }));
   try {
     // Built whole here (the engine's replies are well formed): one write, no per-field casting.
-    await Message.collection.insertMany(docs, { ordered: true });
+    await driverCollection<MessageRecord>(Message).insertMany(docs, { ordered: true });
     return docs;
   } catch (err) {
     if (!isDuplicateKey(err) || !inbound) throw err;

@@ -1,4 +1,5 @@
 import mongoose, { type Document, type Model, type Query, type Schema } from 'mongoose';
+import { driverCollection } from '../db/driver-collection';
 import { isEncrypted } from './field-cipher';
 import { openObject, sealObject, sealed, siblingPaths, siblingValues, type PiiField } from './pii-fields';
 import { mentions, rewriteFilter } from './pii-filter';
@@ -35,7 +36,7 @@ function hiddenPaths(schema: Schema): Record<string, 0> | undefined {
  * callers pass ids.
  */
 export async function findOneOpen<T>(model: { collection: Model<unknown>['collection']; schema: Schema }, filter: Record<string, unknown>): Promise<T | null> {
-  const doc = await model.collection.findOne(filter, { projection: hiddenPaths(model.schema) });
+  const doc = await driverCollection(model).findOne(filter, { projection: hiddenPaths(model.schema) });
   if (doc) openObject(piiFieldsOf(model.schema), doc);
   return doc as T | null;
 }

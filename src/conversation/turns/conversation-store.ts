@@ -3,6 +3,7 @@ import type { ConversationRef } from '../../channels/channel-adapter';
 import { Conversation, type ConversationRecord } from '../../domain/conversation/conversation.model';
 import type { CustomerRecord } from '../../domain/customer/customer.model';
 import { isDuplicateKey as isDuplicate } from '../../db/create-once';
+import { driverCollection } from '../../db/driver-collection';
 
 /** How long an instance may run a conversation's turn before another may take over (TURN_LEASE_SECONDS). */
 let leaseMs = 30_000;
@@ -20,7 +21,7 @@ const LEAN = { new: true, lean: true } as const;
  * every value here is built by this module, and mongoose's casting and hydration cost more than the
  * database round trip on this path. First contact still goes through the model (defaults).
  */
-const raw = () => Conversation.collection;
+const raw = () => driverCollection(Conversation);
 /** Returned after the write, without `turns` (only written: the commit point; nothing on the path reads it). */
 const AFTER = { returnDocument: 'after', projection: { turns: 0 } } as const;
 type Filter = Parameters<ReturnType<typeof raw>['findOneAndUpdate']>[0];

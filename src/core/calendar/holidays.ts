@@ -20,12 +20,24 @@ import { zonedDate } from './zoned-time';
 export const HOLIDAY_IDS = ['newYear', 'springFestival', 'labourDay', 'midAutumn', 'nationalDay'] as const;
 export type HolidayId = (typeof HOLIDAY_IDS)[number];
 
+/** Holidays by calendar day already worked out (the lunar conversion was the greeting's costliest step). */
+const byDay = new Map<string, HolidayId | undefined>();
+
 /**
  * The holiday it is at `instant` on the calendar of `timeZone` (default Asia/Shanghai, so
  * 2026-02-16T16:30Z is 2026-02-17, 春节), or undefined on an ordinary day.
  */
 export function holidayOn(instant: Date, timeZone = 'Asia/Shanghai'): HolidayId | undefined {
   const { year, month, day } = zonedDate(instant, timeZone);
+  const key = `${year}-${month}-${day}`;
+  if (!byDay.has(key)) {
+    if (byDay.size >= 400) byDay.clear();
+    byDay.set(key, holidayOfDay(year, month, day));
+  }
+  return byDay.get(key);
+}
+
+function holidayOfDay(year: number, month: number, day: number): HolidayId | undefined {
   const lunar = Solar.fromYmd(year, month, day).getLunar();
   const lunarMonth = lunar.getMonth();
   const lunarDay = lunar.getDay();

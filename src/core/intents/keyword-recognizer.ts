@@ -11,6 +11,8 @@ interface Word {
   weight: number;
   /** Latin words match whole words (or as a prefix when written with *). */
   pattern?: RegExp;
+  /** A part the text must hold for the pattern to match: most patterns are then never run. */
+  literal?: string;
 }
 
 interface Rule {
@@ -32,8 +34,10 @@ function compile(text: string, weight: number): Word {
   const n = normalizeForMatching(text);
   if (HAN.test(n)) return { text: n, weight };
   const prefix = n.endsWith('*');
-  const body = escape(prefix ? n.slice(0, -1) : n).replace(/'/g, "['’]?");
-  return { text: n, weight, pattern: new RegExp(`(^|[^\\p{L}\\p{N}])${body}${prefix ? '' : '(?=$|[^\\p{L}\\p{N}])'}`, 'gu') };
+  const bare = prefix ? n.slice(0, -1) : n;
+  const body = escape(bare).replace(/'/g, "['’]?");
+  const literal = bare.split("'").reduce((a, b) => (b.length > a.length ? b : a), '');
+  return { text: n, weight, literal, pattern: new RegExp(`(^|[^\\p{L}\\p{N}])${body}${prefix ? '' : '(?=$|[^\\p{L}\\p{N}])'}`, 'gu') };
 }
 
 /**
@@ -124,6 +128,7 @@ export class KeywordRecognizer implements IntentRecognizer {
     const out: { word: Word; index: number }[] = [];
     for (const word of words) {
       if (word.pattern) {
+        if (!n.includes(word.literal!)) continue;
         word.pattern.lastIndex = 0;
         const m = word.pattern.exec(n);
         if (m) out.push({ word, index: m.index + m[1].length });

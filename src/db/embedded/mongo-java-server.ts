@@ -160,6 +160,7 @@ export async function startMongoJavaServer(opts: MongoJavaServerOptions): Promis
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     health: () => ({ ...health }),
+    pid: () => child.process.pid,
     async stop() {
       stopping = true;
       const current = child;

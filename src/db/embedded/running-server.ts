@@ -12,4 +12,6 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** Only for servers the service supervises. */
   health?(): ServerHealth;
+  /** The server process's id now (it changes when a supervised server is restarted). */
+  pid?(): number | undefined;
 }

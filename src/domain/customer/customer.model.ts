@@ -3,6 +3,9 @@ import { CHANNELS, LOCALES } from '../../core/message';
 import { phoneValidator } from '../shared/schema-helpers';
 import { encryptedFields } from '../../crypto/pii.plugin';
 
+/** How a customer wants to hear about an order: on WeChat or by SMS. */
+export const UPDATES_VIA = ['wechat', 'sms'] as const;
+
 /** A channel identity as shown on the customer; uniqueness is kept by CustomerIdentity. */
 const identitySchema = new Schema(
   {
@@ -30,7 +33,7 @@ const customerSchema = new Schema(
       at: Date,
     },
     /** Where logistics updates go (001 §一.3): WeChat if the customer accepted, else SMS. */
-    updatesVia: { type: String, enum: ['wechat', 'sms'] },
+    updatesVia: { type: String, enum: UPDATES_VIA },
     notes: { type: String, maxlength: 5000 },
     /** Service address (housekeeping) or default delivery address. */
     address: { type: String, trim: true, maxlength: 500 },

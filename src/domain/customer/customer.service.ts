@@ -1,9 +1,11 @@
 import { Types } from 'mongoose';
-import type { ChannelId, Locale } from '../../core/message';
-import { Customer, type CustomerRecord } from './customer.model';
+import { LOCALES, type ChannelId, type Locale } from '../../core/message';
+import { AppError } from '../../errors';
+import { Customer, UPDATES_VIA, type CustomerRecord } from './customer.model';
 import { CustomerIdentity, identityKey } from './customer-identity.model';
 import { isDuplicateKey as isDuplicate } from '../../db/create-once';
 import { findOneOpen } from '../../crypto/pii.plugin';
+import { driverCollection } from '../../db/driver-collection';
 
 /** lastSeenAt is moved forward at most this often (a write per message would cost a commit each). */
 const SEEN_RESOLUTION_MS = 60_000;
@@ -62,7 +64,7 @@ export interface CustomerFacts {
   name?: string;
   phone?: string;
   locale?: Locale;
-  updatesVia?: 'wechat' | 'sms';
+  updatesVia?: (typeof UPDATES_VIA)[number];
 }
 
 /**
@@ -75,7 +77,11 @@ export async function learnAboutCustomer(customerId: string | Types.ObjectId, fa
   if (facts.locale) always.locale = facts.locale;
   if (facts.updatesVia) always.updatesVia = facts.updatesVia;
   const writes: Promise<unknown>[] = [];
-  if (Object.keys(always).length) writes.push(Customer.updateOne({ _id }, { $set: always }, { runValidators: true }));
+  // Neither is personal data (nothing to seal), and the locale is written by turns that changed
+  // language: straight to the driver, checked here instead of by mongoose's validators.
+  if (facts.locale && !LOCALES.includes(facts.locale)) throw new AppError('VALIDATION_FAILED', `locale must be one of ${LOCALES.join(', ')}`);
+  if (facts.updatesVia && !UPDATES_VIA.includes(facts.updatesVia)) throw new AppError('VALIDATION_FAILED', `updatesVia must be one of ${UPDATES_VIA.join(', ')}`);
+  if (Object.keys(always).length) writes.push(driverCollection(Customer).updateOne({ _id }, { $set: { ...always, updatedAt: new Date() } }));
   if (facts.name) writes.push(Customer.updateOne({ _id, name: { $in: [null, ''] } }, { $set: { name: facts.name.slice(0, 100) } }));
   if (facts.phone) writes.push(Customer.updateOne({ _id, phone: { $in: [null, ''] } }, { $set: { phone: facts.phone } }, { runValidators: true }));
   await Promise.all(writes);

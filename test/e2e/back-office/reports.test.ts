@@ -56,7 +56,10 @@ describe('reports in the console', () => {
   afterEach(() => expect(contexts.errors.flat()).toEqual([]));
 
   it('draws the dashboard’s charts from the period’s figures and follows the filters', async () => {
-    const c = await contexts.console(live.baseUrl, manager);
+    // The manager's browser is in the company's time zone: the default period is the browser's
+    // last 30 days, and the figures count the company's days (in UTC, between 16:00 and midnight
+    // the browser's today is the company's yesterday, and that evening's chats fall outside).
+    const c = await contexts.console(live.baseUrl, manager, 'zh-CN', undefined, 'Asia/Shanghai');
     const p = c.page;
     await p.locator('.nav a[href="#/reports"]').click();
     for (const chart of ['by-day', 'by-channel', 'by-hour', 'lead-funnel', 'complaints-by-category', 'csat']) await p.locator(`.bo-chart[data-chart="${chart}"][data-ready="true"] canvas`).waitFor();

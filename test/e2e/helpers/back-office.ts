@@ -11,9 +11,12 @@ export class Contexts {
   readonly errors: string[][] = [];
   constructor(private readonly browser: () => Browser) {}
 
-  /** A signed-in console in its own context, in `locale` (the console's language choice is set before load). */
-  async console(baseUrl: string, user: { email: string; password: string }, locale = 'zh-CN', viewport = { width: 1440, height: 900 }): Promise<ConsolePage> {
-    const context = await this.browser().newContext({ locale, viewport, acceptDownloads: true });
+  /**
+   * A signed-in console in its own context, in `locale` (the console's language choice is set
+   * before load); `timezoneId` is the browser's time zone (the machine's when not given).
+   */
+  async console(baseUrl: string, user: { email: string; password: string }, locale = 'zh-CN', viewport = { width: 1440, height: 900 }, timezoneId?: string): Promise<ConsolePage> {
+    const context = await this.browser().newContext({ locale, viewport, acceptDownloads: true, ...(timezoneId ? { timezoneId } : {}) });
     this.all.push(context);
     await context.addInitScript((l) => localStorage.setItem('kefu-console-locale', l), locale);
     const page = await context.newPage();
