@@ -235,6 +235,8 @@ async function main(): Promise<void> {
   // BENCH_MEMORY=1: the embedded server's memory backend (as the tests use it) instead of its H2 file.
   const db = await startDatabaseServer(config, log, { memory: process.env.BENCH_MEMORY === '1' });
   if (db.server?.pid) serverPid = db.server.pid;
+  // A server started by hand (MONGODB_URI): BENCH_SERVER_PID names its process for the CPU figures.
+  else if (process.env.BENCH_SERVER_PID) serverPid = () => Number(process.env.BENCH_SERVER_PID);
   const storage = db.kind !== 'mongo-java-server' ? '' : process.env.BENCH_MEMORY === '1' ? ' (memory backend)' : ` (H2 file under ${dataDir}, committed after every write)`;
   console.log(`database: ${db.kind}${storage}`);
   t = performance.now();
