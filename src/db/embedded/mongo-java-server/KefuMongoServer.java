@@ -117,12 +117,18 @@ public class KefuMongoServer {
             thread.start();
         }
 
-        /** Forces the file to disk every second (a commit writes it; the operating system keeps it until then). */
+        /**
+         * Forces the file to disk every second (a commit writes it; the operating system keeps it
+         * until then), between commits: H2's commit and its sync are not run side by side.
+         */
         private void syncEverySecond() {
             while (!store.isClosed()) {
                 try {
                     Thread.sleep(SYNC_EVERY_MS);
-                    store.sync();
+                    synchronized (commitLock) {
+                        if (store.isClosed()) return;
+                        store.sync();
+                    }
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
